@@ -1,0 +1,99 @@
+/**
+ * Typed errors for everything a caseworker can run into. Each message is one
+ * sentence that names the file (when there is one) and says what to do; the
+ * CLI prints `message` as is and the app shows it in a notice.
+ */
+export class SanadError extends Error {
+  /** Stable machine-readable code, e.g. `ENCRYPTED_SOURCE`. */
+  readonly code: string;
+  /** The file the problem is about, when there is one (never a secret). */
+  readonly file: string | undefined;
+
+  constructor(code: string, message: string, options: { file?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.file = options.file;
+  }
+}
+
+export class WorkspaceNotFoundError extends SanadError {
+  constructor(dir: string) {
+    super('WORKSPACE_NOT_FOUND', `No Sanad workspace at ${dir}: run "sanad init" there first, or pass --workspace DIR.`, { file: dir });
+  }
+}
+
+export class WorkspaceLockedError extends SanadError {
+  constructor(dir: string, holder: string) {
+    super('WORKSPACE_LOCKED', `The workspace ${dir} is open in another Sanad process (${holder}): close it and try again.`, { file: dir });
+  }
+}
+
+export class CorruptFileError extends SanadError {
+  constructor(file: string, problem: string, cause?: unknown) {
+    super('CORRUPT_FILE', `${file} is not a valid Sanad file (${problem}): restore it from ${file}.bak or fix it by hand; Sanad has not changed it.`, { file, cause });
+  }
+}
+
+export class NotFoundError extends SanadError {
+  constructor(what: string, id: string, hint: string) {
+    super('NOT_FOUND', `No ${what} "${id}" in this workspace: ${hint}.`);
+  }
+}
+
+export class InvalidInputError extends SanadError {
+  constructor(message: string, file?: string) {
+    super('INVALID_INPUT', message, file === undefined ? {} : { file });
+  }
+}
+
+export class UnsupportedFileError extends SanadError {
+  constructor(file: string) {
+    super('UNSUPPORTED_FILE', `${file} is not a format Sanad imports: save it as PDF, text, Markdown, HTML, JPEG, PNG or .eml and import that.`, { file });
+  }
+}
+
+export class EmptyFileError extends SanadError {
+  constructor(file: string) {
+    super('EMPTY_FILE', `${file} is empty: check that the download or copy finished, then import it again.`, { file });
+  }
+}
+
+export class EncryptedSourceError extends SanadError {
+  constructor(file: string) {
+    super('ENCRYPTED_SOURCE', `${file} is protected by a password: open it in a PDF reader with the password, save an unprotected copy, and import that.`, { file });
+  }
+}
+
+export class DamagedSourceError extends SanadError {
+  constructor(file: string, detail: string, cause?: unknown) {
+    super('DAMAGED_SOURCE', `${file} is damaged and could not be repaired (${detail}): download it again or re-save it from a PDF reader, then import it.`, { file, cause });
+  }
+}
+
+export class QuoteNotFoundError extends SanadError {
+  readonly closest: { page: number; text: string } | undefined;
+  constructor(sourceTitle: string, quote: string, closest?: { page: number; text: string }) {
+    const near = closest ? ` The closest passage is on page ${closest.page}: "${closest.text}".` : '';
+    super('QUOTE_NOT_FOUND', `The quote "${quote}" is not in "${sourceTitle}": check the wording against the source.${near}`);
+    this.closest = closest;
+  }
+}
+
+export class BundleError extends SanadError {
+  constructor(message: string) {
+    super('BUNDLE', message);
+  }
+}
+
+export class VerificationError extends SanadError {
+  readonly failures: string[];
+  constructor(file: string, failures: string[]) {
+    super('VERIFICATION_FAILED', `${file} failed verification with ${failures.length} problem(s): ${failures.slice(0, 3).join('; ')}${failures.length > 3 ? '; …' : ''}. Do not file it; rebuild and report the problem.`, { file });
+    this.failures = failures;
+  }
+}
+
+export function isSanadError(e: unknown): e is SanadError {
+  return e instanceof SanadError;
+}

@@ -1,0 +1,20 @@
+/**
+ * Where Sanad's own files live (templates, fonts, pdfjs data), resolved from
+ * this module so the CLI, tests and the packaged app agree.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** The package root (the folder holding package.json and templates/). */
+export const PACKAGE_ROOT = process.env.SANAD_PACKAGE_ROOT ?? resolve(here, '..');
+
+export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
+
+/** Folder of an installed npm package (works with hoisting and inside an asar). */
+export function packageDir(name: string): string {
+  return dirname(require.resolve(`${name}/package.json`));
+}

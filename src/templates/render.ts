@@ -1,0 +1,105 @@
+/**
+ * Renders the Handlebars templates in templates/ into self-contained HTML:
+ * the shipped Noto fonts are inlined as data URIs so printed pages never
+ * depend on the fonts of the machine, and no request leaves the page.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { formatPartialDate, isPartialDate } from '../model/dates.ts';
+import { TEMPLATES_DIR, packageDir } from '../paths.ts';
+import type { Paper } from '../print/printer.ts';
+
+const FONT_FACES: Array<{ pkg: string; file: string; family: string; weight: number; style: string; range: string }> = [
+  { pkg: '@fontsource/noto-sans', file: 'noto-sans-latin-400-normal.woff2', family: 'Noto Sans', weight: 400, style: 'normal', range: 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD' },
+  { pkg: '@fontsource/noto-sans', file: 'noto-sans-latin-700-normal.woff2', family: 'Noto Sans', weight: 700, style: 'normal', range: 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD' },
+  { pkg: '@fontsource/noto-sans', file: 'noto-sans-latin-400-italic.woff2', family: 'Noto Sans', weight: 400, style: 'italic', range: 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD' },
+  { pkg: '@fontsource/noto-sans', file: 'noto-sans-latin-ext-400-normal.woff2', family: 'Noto Sans', weight: 400, style: 'normal', range: 'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF' },
+  { pkg: '@fontsource/noto-sans', file: 'noto-sans-latin-ext-700-normal.woff2', family: 'Noto Sans', weight: 700, style: 'normal', range: 'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF' },
+  { pkg: '@fontsource/noto-naskh-arabic', file: 'noto-naskh-arabic-arabic-400-normal.woff2', family: 'Noto Naskh Arabic', weight: 400, style: 'normal', range: 'U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC,U+102E0-102FB,U+10E60-10E7E,U+10EC2-10EC4,U+10EFC-10EFF,U+1EE00-1EEFF' },
+  { pkg: '@fontsource/noto-naskh-arabic', file: 'noto-naskh-arabic-arabic-700-normal.woff2', family: 'Noto Naskh Arabic', weight: 700, style: 'normal', range: 'U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC,U+102E0-102FB,U+10E60-10E7E,U+10EC2-10EC4,U+10EFC-10EFF,U+1EE00-1EEFF' },
+];
+
+let fontsCss: string | undefined;
+
+/** @font-face rules with the shipped fonts inlined. */
+export function inlineFontsCss(): string {
+  if (fontsCss === undefined) {
+    fontsCss = FONT_FACES.map((f) => {
+      const data = readFileSync(join(packageDir(f.pkg), 'files', f.file)).toString('base64');
+      return `@font-face{font-family:'${f.family}';font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${f.range};}`;
+    }).join('\n');
+  }
+  return fontsCss;
+}
+
+const hb = Handlebars.create();
+hb.registerHelper('date', (value: unknown) =>
+  typeof value === 'string' && isPartialDate(value) ? formatPartialDate(value) : (value ?? ''),
+);
+hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
+hb.registerHelper('join', (list: unknown, sep: unknown) =>
+  Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
+);
+
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+let partialsLoaded = false;
+
+function loadPartials(): void {
+  if (partialsLoaded) return;
+  const dir = join(TEMPLATES_DIR, 'partials');
+  for (const file of safeList(dir)) {
+    if (file.endsWith('.hbs')) hb.registerPartial(file.slice(0, -4), readFileSync(join(dir, file), 'utf8'));
+  }
+  partialsLoaded = true;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+function template(name: string): HandlebarsTemplateDelegate {
+  loadPartials();
+  let t = compiled.get(name);
+  if (!t) {
+    t = hb.compile(readFileSync(join(TEMPLATES_DIR, `${name}.hbs`), 'utf8'), { strict: false, noEscape: false });
+    compiled.set(name, t);
+  }
+  return t;
+}
+
+export interface RenderOptions {
+  paper: Paper;
+  landscape?: boolean;
+  /** Document title for the HTML <title> (not printed). */
+  title?: string;
+  /** Text direction of the body; Arabic-script documents use "rtl". */
+  dir?: 'ltr' | 'rtl';
+}
+
+/**
+ * Renders templates/<name>.hbs with `data` inside templates/layout.hbs and
+ * returns a self-contained HTML document ready for a Printer.
+ */
+export function renderTemplate(name: string, data: object, options: RenderOptions): string {
+  const body = template(name)(data);
+  const css = readFileSync(join(TEMPLATES_DIR, 'base.css'), 'utf8');
+  return template('layout')({
+    body,
+    title: options.title ?? name,
+    dir: options.dir ?? 'ltr',
+    fontsCss: inlineFontsCss(),
+    baseCss: css,
+    pageSize: `${options.paper}${options.landscape ? ' landscape' : ''}`,
+  });
+}
+
+/** Escapes text for inclusion in HTML built outside a template. */
+export function escapeHtml(text: string): string {
+  return hb.escapeExpression(text);
+}
