@@ -97,3 +97,22 @@ export class VerificationError extends SanadError {
 export function isSanadError(e: unknown): e is SanadError {
   return e instanceof SanadError;
 }
+
+export class NewerVersionFileError extends CorruptFileError {
+  constructor(file: string, version: number, known: number) {
+    super(file, `schema version ${version}`);
+    this.message = `${file} was made by a newer version of Sanad (file version ${version}, this Sanad reads up to ${known}): update Sanad to open it; Sanad has not changed it.`;
+  }
+}
+
+export class ReadOnlyWorkspaceError extends SanadError {
+  constructor(dir: string) {
+    super('WORKSPACE_READ_ONLY', `The workspace ${dir} was opened read-only or is already closed: open it again for writing (close the other Sanad window first) to save changes.`, { file: dir });
+  }
+}
+
+export class BuildCancelledError extends SanadError {
+  constructor(stage: string) {
+    super('ABORTED', `The bundle build was cancelled during ${stage}: nothing was written; start the build again when ready.`);
+  }
+}

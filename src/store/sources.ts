@@ -1,0 +1,188 @@
+/**
+ * Sources on disk: one folder per source holding source.json, the original
+ * bytes, document.pdf, text.json and (once tagged) excerpts.json. Library
+ * sources live under library/sources/, a case's own documents under
+ * cases/<slug>/sources/ so deleting the case deletes them. New sources and
+ * new editions are built in staging and appear with one rename.
+ */
+import { promises as fsp } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { SourceMeta, SourceMetaPatch, TextFile, type PageText } from '../model/index.ts';
+import { writeNewFileDurable } from './atomic.ts';
+import { formatJson, readJson, writeJson } from './json-file.ts';
+import {
+  DOCUMENT_FILE, EXCERPTS_FILE, SOURCE_FILE, TEXT_FILE,
+  caseFilePath, caseSourcesDir, casesDir, isSafeName, librarySourcesDir, originalFileName, sourcesDirFor,
+} from './layout.ts';
+import { describeSchemaIssues } from './problems.ts';
+import { commitNew, commitReplace, createStage, discardStage, removeFolder } from './staging.ts';
+
+export interface NewSource { meta: SourceMeta; original: Uint8Array; documentPdf: Uint8Array; text: PageText[] }
+export interface SourceScopeFilter { caseSlug?: string; all?: boolean }
+
+const SOURCE_ID = /^s-[0-9a-f]{16}$/;
+const NOT_FOUND_HINT = 'run "sanad sources" to see the ids';
+
+async function subfolders(dir: string): Promise<string[]> {
+  try {
+    const entries = await fsp.readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
+export async function caseExists(ws: string, slug: string): Promise<boolean> {
+  if (!isSafeName(slug)) return false;
+  return fsp.access(caseFilePath(ws, slug)).then(() => true, () => false);
+}
+
+/** The folders that hold sources for a scope filter (library first). */
+export async function sourceFolders(ws: string, filter: SourceScopeFilter = {}): Promise<string[]> {
+  const roots = [librarySourcesDir(ws)];
+  if (filter.all) {
+    for (const slug of await subfolders(casesDir(ws))) roots.push(caseSourcesDir(ws, slug));
+  } else if (filter.caseSlug !== undefined) {
+    if (!(await caseExists(ws, filter.caseSlug))) throw new NotFoundError('case', filter.caseSlug, 'run "sanad case new" first');
+    roots.push(caseSourcesDir(ws, filter.caseSlug));
+  }
+  const folders: string[] = [];
+  for (const root of roots) {
+    for (const name of await subfolders(root)) if (SOURCE_ID.test(name)) folders.push(path.join(root, name));
+  }
+  return folders;
+}
+
+/** The folder of source `id` in any scope, or undefined. */
+export async function locateSource(ws: string, id: string): Promise<string | undefined> {
+  if (!SOURCE_ID.test(id)) return undefined;
+  const inLibrary = path.join(librarySourcesDir(ws), id);
+  if (await fsp.access(inLibrary).then(() => true, () => false)) return inLibrary;
+  for (const folder of await sourceFolders(ws, { all: true })) if (path.basename(folder) === id) return folder;
+  return undefined;
+}
+
+export async function sourceDirOf(ws: string, id: string): Promise<string> {
+  const folder = await locateSource(ws, id);
+  if (!folder) throw new NotFoundError('source', id, NOT_FOUND_HINT);
+  return folder;
+}
+
+export async function readMeta(folder: string): Promise<SourceMeta> {
+  return readJson(path.join(folder, SOURCE_FILE), 'source', SourceMeta);
+}
+
+export function sortSources(list: SourceMeta[]): SourceMeta[] {
+  return list.sort((a, b) => a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export async function listSources(ws: string, filter: SourceScopeFilter = {}): Promise<SourceMeta[]> {
+  const metas = await Promise.all((await sourceFolders(ws, filter)).map(readMeta));
+  return sortSources(metas);
+}
+
+/** The source whose current edition (or, failing that, an earlier edition) has this SHA-256. */
+export async function findSourceBySha256(ws: string, sha256: string): Promise<SourceMeta | undefined> {
+  const all = await listSources(ws, { all: true });
+  return all.find((s) => s.sha256 === sha256) ?? all.find((s) => s.previousEditions.includes(sha256));
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Validates a new source or edition and returns the metadata as it will be stored. */
+function checkedMeta(input: NewSource, overrides: Partial<SourceMeta> = {}): SourceMeta {
+  const result = SourceMeta.safeParse({ ...input.meta, ...overrides, originalFile: originalFileName(input.meta.originalFile) });
+  if (!result.success) throw new InvalidInputError(`The source metadata is invalid (${describeSchemaIssues(result.error)}): correct it and import again.`);
+  const meta = result.data;
+  if (sha256Of(input.original) !== meta.sha256) {
+    throw new InvalidInputError(`The SHA-256 recorded for "${meta.title}" does not match its original bytes: import the file again.`);
+  }
+  if (input.text.length !== meta.pages) {
+    throw new InvalidInputError(`"${meta.title}" has ${meta.pages} page(s) but text for ${input.text.length}: import the file again.`);
+  }
+  return meta;
+}
+
+async function writeSourceFiles(folder: string, meta: SourceMeta, input: NewSource): Promise<void> {
+  const text = TextFile.safeParse({ schemaVersion: 1, sha256: meta.sha256, pages: input.text });
+  if (!text.success) throw new InvalidInputError(`The extracted text of "${meta.title}" is invalid (${describeSchemaIssues(text.error)}): import the file again.`);
+  await writeNewFileDurable(path.join(folder, SOURCE_FILE), formatJson(meta));
+  await writeNewFileDurable(path.join(folder, meta.originalFile), input.original);
+  await writeNewFileDurable(path.join(folder, DOCUMENT_FILE), input.documentPdf);
+  await writeNewFileDurable(path.join(folder, TEXT_FILE), formatJson(text.data));
+}
+
+export async function addSource(ws: string, input: NewSource): Promise<SourceMeta> {
+  const meta = checkedMeta(input);
+  if (meta.scope.kind === 'case' && !(await caseExists(ws, meta.scope.slug))) {
+    throw new NotFoundError('case', meta.scope.slug, 'run "sanad case new" first');
+  }
+  if (await locateSource(ws, meta.id)) {
+    throw new InvalidInputError(`The source ${meta.id} ("${meta.title}") is already in the workspace: use it as it is, or import a new edition to replace it.`);
+  }
+  const stage = await createStage(ws);
+  try {
+    await writeSourceFiles(stage.newDir, meta, input);
+    await commitNew(stage, path.join(sourcesDirFor(ws, meta.scope), meta.id));
+  } catch (e) {
+    await discardStage(stage);
+    throw e;
+  }
+  return meta;
+}
+
+export async function replaceSource(ws: string, id: string, input: NewSource): Promise<SourceMeta> {
+  const folder = await sourceDirOf(ws, id);
+  const old = await readMeta(folder);
+  if (input.meta.sha256 === old.sha256) {
+    throw new InvalidInputError(`The new edition of "${old.title}" is the same file as the current one: nothing to replace.`);
+  }
+  const meta = checkedMeta(input, { id, scope: old.scope, previousEditions: [...old.previousEditions, old.sha256] });
+  const holder = await findSourceBySha256(ws, meta.sha256);
+  if (holder && holder.id !== id) {
+    throw new InvalidInputError(`That file is already in the workspace as ${holder.id} ("${holder.title}"): delete it first or pick another file.`);
+  }
+  const stage = await createStage(ws);
+  try {
+    await writeSourceFiles(stage.newDir, meta, input);
+    const excerpts = await fsp.readFile(path.join(folder, EXCERPTS_FILE)).catch(() => undefined);
+    if (excerpts) await writeNewFileDurable(path.join(stage.newDir, EXCERPTS_FILE), excerpts);
+    await commitReplace(ws, stage, folder);
+  } catch (e) {
+    await discardStage(stage);
+    throw e;
+  }
+  return meta;
+}
+
+/** Applies the fields present in `patch` (a field given as undefined is cleared). */
+export async function updateSourceMeta(ws: string, id: string, patch: SourceMetaPatch): Promise<SourceMeta> {
+  const parsed = SourceMetaPatch.safeParse(patch);
+  if (!parsed.success) throw new InvalidInputError(`The metadata change is invalid (${describeSchemaIssues(parsed.error)}): correct it and save again.`);
+  const folder = await sourceDirOf(ws, id);
+  const merged: Record<string, unknown> = { ...(await readMeta(folder)) };
+  for (const key of Object.keys(patch).filter((k) => k in SourceMetaPatch.shape)) merged[key] = (parsed.data as Record<string, unknown>)[key];
+  return writeJson(path.join(folder, SOURCE_FILE), 'source', SourceMeta, merged as SourceMeta);
+}
+
+export async function deleteSource(ws: string, id: string): Promise<void> {
+  await removeFolder(ws, await sourceDirOf(ws, id));
+}
+
+export async function readText(ws: string, id: string): Promise<PageText[]> {
+  return (await readJson(path.join(await sourceDirOf(ws, id), TEXT_FILE), 'text', TextFile)).pages;
+}
+
+export async function documentPdfPathOf(ws: string, id: string): Promise<string> {
+  return path.join(await sourceDirOf(ws, id), DOCUMENT_FILE);
+}
+
+export async function readOriginal(ws: string, id: string): Promise<Uint8Array> {
+  const folder = await sourceDirOf(ws, id);
+  return new Uint8Array(await fsp.readFile(path.join(folder, (await readMeta(folder)).originalFile)));
+}
