@@ -87,7 +87,9 @@ export interface RenderOptions {
  * returns a self-contained HTML document ready for a Printer.
  */
 export function renderTemplate(name: string, data: object, options: RenderOptions): string {
-  const body = template(name)(data);
+  // Typographic ligatures (ﬁ, ﬂ…) are not in the shipped fonts: a fallback font would
+  // print them with private-use text codes, so the PDF text layer would lose the letters.
+  const body = expandLigatures(template(name)(data));
   const css = readFileSync(join(TEMPLATES_DIR, 'base.css'), 'utf8');
   return template('layout')({
     body,
@@ -102,4 +104,9 @@ export function renderTemplate(name: string, data: object, options: RenderOption
 /** Escapes text for inclusion in HTML built outside a template. */
 export function escapeHtml(text: string): string {
   return hb.escapeExpression(text);
+}
+
+/** Replaces the Latin ligature characters U+FB00–U+FB06 by the letters they stand for. */
+export function expandLigatures(text: string): string {
+  return text.replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'));
 }

@@ -38,3 +38,14 @@ describe('ChromiumPrinter with the shipped templates', () => {
     await doc.destroy();
   });
 });
+
+describe('ligatures in generated pages', () => {
+  const printer = new ChromiumPrinter();
+  afterAll(() => printer.close());
+
+  it('keeps the letters of ﬁ/ﬂ ligature characters in the text layer', async () => {
+    const html = renderTemplate('smoke', { title: 'The ﬁrst oﬃcial ﬂight', body: '', urdu: '' }, { paper: 'A4' });
+    const pages = await extractText(await printer.printHtml(html, { paper: 'A4' }));
+    expect(pages[0]!.text.normalize('NFKC')).toContain('The first official flight');
+  });
+});

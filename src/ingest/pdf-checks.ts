@@ -1,0 +1,84 @@
+/**
+ * Structural checks on PDF bytes, used to decide whether a PDF can be kept
+ * byte-for-byte or must be re-saved (repaired), and to catch truncated files
+ * before they import with pages missing. pdfjs and pdf-lib recover from
+ * damage differently, so each is asked separately and their answers compared.
+ */
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, type PDFDocument } from '@cantoo/pdf-lib';
+import { openPdf } from '../pdf/pdfjs.ts';
+
+const latin1 = new TextDecoder('latin1');
+
+/**
+ * True when the file ends the way a PDF must: a `startxref` offset pointing at
+ * a cross-reference table or stream, then `%%EOF`. False means the xref is
+ * broken or the file was cut short, and readers are guessing.
+ */
+export function hasIntactTrailer(bytes: Uint8Array): boolean {
+  const tail = latin1.decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
+  if (!/%%EOF\s*$/.test(tail)) return false;
+  const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  if (!m) return false;
+  const offset = Number(m[1]);
+  if (!Number.isSafeInteger(offset) || offset >= bytes.length) return false;
+  const at = latin1.decode(bytes.subarray(offset, Math.min(bytes.length, offset + 40)));
+  return /^\s*(xref|\d+\s+\d+\s+obj)/.test(at);
+}
+
+export type PdfjsProbe =
+  | { ok: true; pages: number; pagesLoad: boolean; encrypted: boolean }
+  | { ok: false; needsPassword: boolean; error: unknown };
+
+/** Opens the bytes with pdfjs and tries to load every page object. */
+export async function probeWithPdfjs(bytes: Uint8Array): Promise<PdfjsProbe> {
+  let doc;
+  try {
+    doc = await openPdf(bytes);
+  } catch (error) {
+    return { ok: false, needsPassword: (error as { name?: string }).name === 'PasswordException', error };
+  }
+  try {
+    let pagesLoad = true;
+    for (let n = 1; n <= doc.numPages && pagesLoad; n++) {
+      try {
+        await doc.getPage(n);
+      } catch {
+        pagesLoad = false;
+      }
+    }
+    const meta = await doc.getMetadata().catch(() => undefined);
+    const info = (meta?.info ?? {}) as { EncryptFilterName?: unknown };
+    return { ok: true, pages: doc.numPages, pagesLoad, encrypted: info.EncryptFilterName !== undefined };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** What pdf-lib found when it walked the page tree. */
+export interface PageTreeReport {
+  /** /Count of the root page tree node: what the file says it holds. */
+  declared: number | undefined;
+  /** Page leaves actually reachable. */
+  found: number;
+  /** 1-based pages whose content stream is referenced but missing. */
+  missingContent: number[];
+}
+
+export function inspectPageTree(doc: PDFDocument): PageTreeReport {
+  const root = doc.catalog.lookupMaybe(PDFName.of('Pages'), PDFDict);
+  const count = root?.lookupMaybe(PDFName.of('Count'), PDFNumber);
+  const pages = doc.getPages();
+  const missingContent: number[] = [];
+  pages.forEach((page, i) => {
+    const contents = page.node.get(PDFName.of('Contents'));
+    const refs = contents instanceof PDFArray ? contents.asArray() : contents === undefined ? [] : [contents];
+    for (const ref of refs) {
+      const target = ref instanceof PDFRef ? doc.context.lookup(ref) : ref;
+      if (!(target instanceof PDFStream) && !(target instanceof PDFArray)) {
+        missingContent.push(i + 1);
+        break;
+      }
+    }
+  });
+  return { declared: count?.asNumber(), found: pages.length, missingContent };
+}
