@@ -1,11 +1,12 @@
 /**
  * Highlight rectangles for a range of page text. pdfjs gives one box per
  * text run; a range that covers part of a run gets the matching share of its
- * box (by character count), and the pieces on one line are merged so that a
+ * box (by approximate glyph widths), and the pieces on one line are merged so that a
  * highlight is one rectangle per line. Rectangles are in PDF user space
  * (origin bottom-left, before the page's /Rotate), like the runs.
  */
 import type { PageText, Rect, TextRun } from '../model/index.ts';
+import { spanFractions } from './advance.ts';
 
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 const LTR = /[A-Za-z\u00C0-\u024F]/u;
@@ -18,8 +19,8 @@ function partOfRun(run: TextRun, runText: string, from: number, to: number): Rec
   // A run taller than wide with several characters is set vertically (rotated text matrix).
   const vertical = h > w * 1.5 && n > 1;
   const rtl = RTL.test(runText) && !LTR.test(runText);
-  let a = from / n;
-  let b = to / n;
+  // Vertical and right-to-left runs: glyph widths are no better a guess than character count.
+  let [a, b] = vertical || rtl ? [from / n, to / n] : spanFractions(runText, from, to);
   if (rtl || vertical) [a, b] = [1 - b, 1 - a];
   if (vertical) {
     // Assume bottom-to-top text (content turned 90° anticlockwise), the usual case.

@@ -1,0 +1,130 @@
+/**
+ * Assembly of one volume with @cantoo/pdf-lib: copy each donor's pages (one
+ * copier per source, so shared resources are copied once), stamp every page,
+ * draw highlights, turn internal links into GoTo links, write bookmarks, page
+ * labels and metadata, and save without anything time- or machine-dependent.
+ */
+import { PDFDocument, StandardFonts, type PDFPage } from '@cantoo/pdf-lib';
+import { BundleError } from '../errors.ts';
+import type { Rect } from '../model/index.ts';
+import type { BundleInput } from './input.ts';
+import type { Layout } from './plan.ts';
+import type { RenderedPart } from './render.ts';
+import type { PlannedExcerpt } from './excerpts.ts';
+import { DonorCopier } from './copy.ts';
+import { PageDrawer, type PageHighlight } from './draw.ts';
+import { rewriteInternalLinks, type LinkStats } from './links.ts';
+import { writeOutline, type OutlineNode } from './outline.ts';
+import { writeMetadata, writePageLabels, type VolumeMetadata } from './metadata.ts';
+
+export interface AssembleArgs {
+  input: BundleInput;
+  layout: Layout;
+  rendered: Map<number, RenderedPart>;
+  excerpts: PlannedExcerpt[];
+  volume: number;
+  meta: VolumeMetadata;
+  checkAbort: (stage: string) => void;
+  onPage?: (position: number) => void;
+}
+
+export interface AssembledVolume {
+  bytes: Uint8Array;
+  firstPage: number;
+  lastPage: number;
+  links: LinkStats;
+}
+
+function boundsOf(rects: Rect[]): Rect | undefined {
+  if (rects.length === 0) return undefined;
+  const x0 = Math.min(...rects.map((r) => r.x));
+  const y0 = Math.min(...rects.map((r) => r.y));
+  const x1 = Math.max(...rects.map((r) => r.x + r.w));
+  const y1 = Math.max(...rects.map((r) => r.y + r.h));
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
+async function loadDonor(bytes: Uint8Array, what: string): Promise<PDFDocument> {
+  try {
+    return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+  } catch (cause) {
+    throw new BundleError(`The PDF of ${what} could not be read (${String(cause)}): re-import it, then build again.`);
+  }
+}
+
+export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolume> {
+  const { input, layout, volume } = args;
+  const placed = layout.items.map((p, i) => ({ ...p, index: i })).filter((p) => p.volume === volume);
+  const first = placed[0];
+  const last = placed[placed.length - 1];
+  if (!first || !last) throw new BundleError(`Volume ${volume} of the bundle is empty: report this as a bug in Sanad.`);
+  const out = await PDFDocument.create({ updateMetadata: false });
+  const font = await out.embedFont(StandardFonts.HelveticaBold);
+  const donors = new Map<string, DonorCopier>();
+  const pages = new Map<number, PDFPage>();
+  const generatedPositions: number[] = [];
+
+  for (const p of placed) {
+    args.checkAbort('assembly');
+    const item = p.item;
+    const key = item.kind === 'source' ? `source:${item.meta.id}` : `part:${p.index}`;
+    let donor = donors.get(key);
+    if (!donor) {
+      const bytes = item.kind === 'source' ? input.sources.get(item.meta.id)?.pdf : args.rendered.get(p.index)?.pdf;
+      if (!bytes) throw new BundleError(`Nothing was rendered for "${item.title}": report this as a bug in Sanad.`);
+      donor = new DonorCopier(await loadDonor(bytes, `"${item.title}"`), out);
+      donors.set(key, donor);
+    }
+    const indices = item.kind === 'source' ? item.pages : Array.from({ length: p.pageCount }, (_, k) => k);
+    const copied = donor.copyPages(indices);
+    copied.forEach((page, k) => {
+      out.addPage(page);
+      pages.set(p.first + k, page);
+      if (item.kind !== 'source') generatedPositions.push(p.first + k);
+    });
+  }
+  for (const [key, donor] of donors) if (key.startsWith('source:')) donor.copyFormFields();
+
+  const highlightsByPage = new Map<number, PageHighlight[]>();
+  const colours = new Map(input.tags.map((t) => [t.id, t.colour]));
+  for (const e of args.excerpts) {
+    if (!pages.has(e.bundlePage)) continue;
+    const list = highlightsByPage.get(e.bundlePage) ?? [];
+    const firstTag = e.excerpt.tags[0];
+    list.push({ label: e.label, quote: e.excerpt.quote.exact, rects: e.excerpt.rects, colour: firstTag ? colours.get(firstTag) : undefined, name: e.excerpt.id });
+    highlightsByPage.set(e.bundlePage, list);
+  }
+  const textBoxes = new Map<number, Rect>();
+  for (const e of args.excerpts) {
+    const runs = input.sources.get(e.excerpt.sourceId)?.text[e.excerpt.page - 1]?.runs ?? [];
+    const box = boundsOf(runs.map((r) => r.rect));
+    if (box && pages.has(e.bundlePage)) textBoxes.set(e.bundlePage, box);
+  }
+  const drawer = new PageDrawer(out, font);
+  for (const [position, page] of pages) {
+    args.checkAbort('stamping');
+    drawer.draw(page, layout.labels[position - 1] ?? String(position), highlightsByPage.get(position) ?? [], textBoxes.get(position));
+    args.onPage?.(position);
+  }
+
+  const links: LinkStats = { internal: 0, removedCrossVolume: 0 };
+  for (const position of generatedPositions) {
+    rewriteInternalLinks(pages.get(position)!, layout.pages, (target) => pages.get(target)?.ref, links);
+  }
+
+  const outline: OutlineNode[] = [];
+  input.definition.sections.forEach((section, s) => {
+    const inSection = placed.filter((p) => p.item.section === s);
+    const firstPage = inSection[0] && pages.get(inSection[0].first);
+    if (!firstPage) return;
+    const children = inSection
+      .filter((p) => p.item.kind !== 'divider')
+      .map((p) => ({ title: p.item.title, page: pages.get(p.first)!.ref, children: [] }));
+    outline.push({ title: `${section.letter}. ${section.title}`, page: firstPage.ref, children });
+  });
+  writeOutline(out, outline);
+  writePageLabels(out, layout.labels.slice(first.first - 1, last.last));
+  writeMetadata(out, args.meta);
+  const bytes = await out.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  return { bytes, firstPage: first.first, lastPage: last.last, links };
+}

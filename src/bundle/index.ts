@@ -1,0 +1,156 @@
+/**
+ * The bundle engine's facade: buildBundle (plan → render → assemble → verify)
+ * and writeBundle (atomic writes of the volumes and FILE.report.json).
+ */
+import { rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { BuildCancelledError, BundleError, VerificationError } from '../errors.ts';
+import type { Printer } from '../print/printer.ts';
+import { verifyBundle } from '../verify/index.ts';
+import type { BundleInput } from './input.ts';
+import { expandItems, initialCounts, layOut, type Layout, type PlanItem } from './plan.ts';
+import { selectExcerpts, type PlannedExcerpt } from './excerpts.ts';
+import { bundleDateOf, bundleTitleOf, partContext } from './context.ts';
+import { PartPrinter, type PartRenderer, type RenderedPart } from './render.ts';
+import { assembleVolume, type AssembledVolume } from './assemble.ts';
+import { assignVolumes, capBytesOf, estimateItemBytes } from './volumes.ts';
+import { collectWarnings } from './warnings.ts';
+import { buildReport } from './summary.ts';
+import type { BuildReport } from './report.ts';
+import { renderPartHtml } from './parts/index.ts';
+
+export type { BundleInput } from './input.ts';
+export { loadBundleInput } from './input.ts';
+export { BuildReport } from './report.ts';
+
+export interface BuildProgress {
+  stage: string;
+  done: number;
+  total: number;
+}
+
+export interface BuildOptions {
+  printer: Printer;
+  onProgress?: (p: BuildProgress) => void;
+  signal?: AbortSignal;
+  volumeCapMB?: number;
+  /** Generated-part renderer (defaults to the shipped templates). */
+  renderPart?: PartRenderer;
+  /** Skip the verification pass (tests of deliberately broken output only). */
+  skipVerification?: boolean;
+}
+
+export interface BuildResult {
+  volumes: Array<{ bytes: Uint8Array; firstPage: number; lastPage: number }>;
+  report: BuildReport;
+}
+
+const MAX_PLAN_ITERATIONS = 8;
+
+interface Stable {
+  layout: Layout;
+  excerpts: PlannedExcerpt[];
+  rendered: Map<number, RenderedPart>;
+}
+
+async function stabilise(input: BundleInput, items: PlanItem[], volumeOfItem: number[], parts: PartPrinter, step: (stage: string) => void): Promise<Stable> {
+  let counts = initialCounts(items);
+  for (let round = 1; round <= MAX_PLAN_ITERATIONS; round++) {
+    step(`plan (round ${round})`);
+    const layout = layOut(input, items, counts, volumeOfItem);
+    const excerpts = selectExcerpts(input, layout);
+    const rendered = await parts.renderAll(layout, partContext(input, layout, excerpts), () => step('render'));
+    const next = items.map((_, i) => rendered.get(i)?.pageCount ?? counts[i] ?? 1);
+    if (next.every((n, i) => n === counts[i])) return { layout, excerpts, rendered };
+    counts = next;
+  }
+  throw new BundleError(`The generated parts kept changing length after ${MAX_PLAN_ITERATIONS} rounds of page numbering: shorten the index or schedule, then build again.`);
+}
+
+export async function buildBundle(input: BundleInput, options: BuildOptions): Promise<BuildResult> {
+  const report = (stage: string, done: number, total: number) => options.onProgress?.({ stage, done, total });
+  const step = (stage: string) => {
+    if (options.signal?.aborted) throw new BuildCancelledError(stage);
+  };
+  step('planning');
+  const items = expandItems(input);
+  const parts = new PartPrinter(options.printer, options.renderPart ?? renderPartHtml, input.profile.paper);
+  let volumeOfItem = items.map(() => 1);
+  let stable = await stabilise(input, items, volumeOfItem, parts, step);
+  report('plan', 1, 1);
+  const assembleAll = async (s: Stable): Promise<AssembledVolume[]> => {
+    const out: AssembledVolume[] = [];
+    const meta = {
+      title: `${input.case.title} — ${bundleTitleOf(input)}`,
+      subject: input.profile.name,
+      date: bundleDateOf(input),
+      language: input.profile.id === 'us-eoir' ? 'en-US' : 'en-GB',
+    };
+    for (let v = 1; v <= s.layout.volumes; v++) {
+      const title = s.layout.volumes > 1 ? `${meta.title}, volume ${v} of ${s.layout.volumes}` : meta.title;
+      out.push(
+        await assembleVolume({
+          input, layout: s.layout, rendered: s.rendered, excerpts: s.excerpts, volume: v, meta: { ...meta, title },
+          checkAbort: step, onPage: (p) => report('assemble', p, s.layout.pages),
+        }),
+      );
+    }
+    return out;
+  };
+  let volumes = await assembleAll(stable);
+  const cap = capBytesOf(input, options.volumeCapMB);
+  const overCap: string[] = [];
+  if (cap !== undefined && volumes.some((v) => v.bytes.length > cap)) {
+    const estimates = estimateItemBytes(input, items, stable.rendered);
+    const total = volumes.reduce((n, v) => n + v.bytes.length, 0);
+    let scale = total / Math.max(1, estimates.reduce((a, b) => a + b, 0));
+    for (let attempt = 0; attempt < 3 && volumes.some((v) => v.bytes.length > cap); attempt++) {
+      step('splitting into volumes');
+      volumeOfItem = assignVolumes(estimates.map((e) => e * scale), cap);
+      stable = await stabilise(input, items, volumeOfItem, parts, step);
+      volumes = await assembleAll(stable);
+      scale *= 1.15;
+    }
+    for (const [i, v] of volumes.entries()) {
+      if (v.bytes.length > cap) overCap.push(`Volume ${i + 1} is ${(v.bytes.length / 1048576).toFixed(1)} MB, over the ${(cap / 1048576).toFixed(1)} MB limit, because one document is larger than the limit: compress that document or file it separately.`);
+    }
+  }
+  const warnings = [...collectWarnings(input, stable.layout), ...overCap];
+  const result: BuildResult = {
+    volumes: volumes.map((v) => ({ bytes: v.bytes, firstPage: v.firstPage, lastPage: v.lastPage })),
+    report: buildReport(input, stable.layout, stable.excerpts, volumes, warnings),
+  };
+  if (!options.skipVerification) {
+    step('verification');
+    report('verify', 0, 1);
+    const checked = await verifyBundle(result.volumes.map((v) => v.bytes), result.report);
+    if (!checked.ok) throw new VerificationError(`the bundle for ${input.case.slug}`, checked.failures);
+    report('verify', 1, 1);
+  }
+  return result;
+}
+
+/** File names of the volumes: bundle.pdf, or bundle.vol1.pdf, bundle.vol2.pdf… */
+export function volumeFileNames(outFile: string, count: number): string[] {
+  if (count === 1) return [outFile];
+  const base = outFile.replace(/\.pdf$/i, '');
+  return Array.from({ length: count }, (_, i) => `${base}.vol${i + 1}.pdf`);
+}
+
+async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
+  const tmp = join(dirname(file), `.${basename(file)}.partial`);
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+}
+
+/** Writes the volumes and FILE.report.json; returns the PDF paths in volume order. */
+export async function writeBundle(result: BuildResult, outFile: string): Promise<string[]> {
+  const files = volumeFileNames(outFile, result.volumes.length);
+  const report: BuildReport = {
+    ...result.report,
+    volumes: result.report.volumes.map((v, i) => ({ ...v, file: basename(files[i]!) })),
+  };
+  for (const [i, v] of result.volumes.entries()) await writeAtomic(files[i]!, v.bytes);
+  await writeAtomic(outFile.replace(/\.pdf$/i, '') + '.report.json', JSON.stringify(report, null, 2) + '\n');
+  return files;
+}

@@ -1,0 +1,43 @@
+/**
+ * Splitting into volumes under a size cap. Items (whole documents) are kept
+ * together; volumes share one pagination (volume 2 continues the numbering)
+ * and volume 1 carries the one index. Sizes are estimated per item from the
+ * donor PDFs, scaled by what a single-volume build actually weighed.
+ */
+import type { BundleInput } from './input.ts';
+import type { PlanItem } from './plan.ts';
+import type { RenderedPart } from './render.ts';
+
+/** Bytes per volume we do not attribute to items (fonts, outline, cross-reference table). */
+const VOLUME_OVERHEAD = 16 * 1024;
+
+export function estimateItemBytes(input: BundleInput, items: PlanItem[], rendered: Map<number, RenderedPart>): number[] {
+  return items.map((item, i) => {
+    if (item.kind === 'source') {
+      const source = input.sources.get(item.meta.id);
+      return source ? (source.pdf.length * item.pages.length) / Math.max(1, item.meta.pages) : 0;
+    }
+    return rendered.get(i)?.pdf.length ?? 0;
+  });
+}
+
+/** Greedy assignment: start a new volume when the next item would pass the cap. */
+export function assignVolumes(estimates: number[], capBytes: number): number[] {
+  const out: number[] = [];
+  let volume = 1;
+  let used = VOLUME_OVERHEAD;
+  for (const size of estimates) {
+    if (used + size > capBytes && used > VOLUME_OVERHEAD) {
+      volume++;
+      used = VOLUME_OVERHEAD;
+    }
+    used += size;
+    out.push(volume);
+  }
+  return out;
+}
+
+export function capBytesOf(input: BundleInput, override: number | undefined): number | undefined {
+  const mb = override ?? input.definition.volumeCapMB ?? input.profile.maxFileMB;
+  return mb === undefined ? undefined : Math.floor(mb * 1024 * 1024);
+}

@@ -1,0 +1,117 @@
+/**
+ * The page-level checks of verification, on one volume opened with pdfjs:
+ * the stamp label at the visual bottom-right, internal link targets, and
+ * each excerpt's quote and highlight on the page the report gives.
+ */
+import type { PDFDocumentProxy } from '../pdf/pdfjs.ts';
+import { extractPageText } from '../pdf/text.ts';
+import type { BuildReport } from '../bundle/report.ts';
+import { INTERNAL_LINK_PREFIX } from '../bundle/parts/context.ts';
+import { containsQuote, normaliseForMatch } from './normalise.ts';
+
+interface TextItem {
+  str: string;
+  transform: number[];
+}
+interface Annotation {
+  subtype?: string;
+  rect?: number[];
+  dest?: unknown;
+  url?: string;
+  unsafeUrl?: string;
+  contentsObj?: { str?: string };
+}
+
+function textItems(items: unknown[]): TextItem[] {
+  return items.filter((i): i is TextItem => typeof i === 'object' && i !== null && 'str' in i && 'transform' in i);
+}
+
+export interface VolumeContext {
+  doc: PDFDocumentProxy;
+  report: BuildReport;
+  firstPage: number;
+  lastPage: number;
+  name: string;
+  failures: string[];
+}
+
+function labelOf(report: BuildReport, position: number): string {
+  const labels = report.pageLabels;
+  if (labels.length >= position) return labels[position - 1]!;
+  return String(position + (report.numbering?.offset ?? 0));
+}
+
+/** Titles of the documents and parts that start on each page (what a link to that page may say). */
+function titlesStartingAt(report: BuildReport, position: number): string[] {
+  return [...report.documents, ...report.parts].filter((d) => d.firstPage === position).map((d) => d.title);
+}
+
+async function resolveDest(doc: PDFDocumentProxy, dest: unknown): Promise<number | undefined> {
+  const explicit = typeof dest === 'string' ? await doc.getDestination(dest).catch(() => null) : dest;
+  if (!Array.isArray(explicit) || explicit.length === 0) return undefined;
+  const target = explicit[0] as unknown;
+  if (typeof target === 'number') return target;
+  try {
+    return await doc.getPageIndex(target as Parameters<PDFDocumentProxy['getPageIndex']>[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function checkPage(v: VolumeContext, pageNumber: number): Promise<void> {
+  const position = v.firstPage + pageNumber - 1;
+  const where = `${v.name} page ${pageNumber} (bundle page ${position})`;
+  const page = await v.doc.getPage(pageNumber);
+  const viewport = page.getViewport({ scale: 1 });
+  const items = textItems((await page.getTextContent()).items);
+  const label = labelOf(v.report, position);
+  const stamped = items.some((item) => {
+    if (item.str.trim() !== label) return false;
+    const [x, y] = viewport.convertToViewportPoint(item.transform[4] ?? 0, item.transform[5] ?? 0) as [number, number];
+    return x > viewport.width * 0.5 && y > viewport.height * 0.85;
+  });
+  if (!stamped) v.failures.push(`${where} has no page label "${label}" at its bottom right`);
+
+  const annotations = (await page.getAnnotations()) as Annotation[];
+  for (const a of annotations) {
+    if (a.subtype !== 'Link') continue;
+    const url = a.url ?? a.unsafeUrl;
+    if (url?.startsWith(INTERNAL_LINK_PREFIX)) {
+      v.failures.push(`${where} has an internal link that was not turned into a page link (${url})`);
+      continue;
+    }
+    if (a.dest === undefined || a.dest === null) continue;
+    const index = await resolveDest(v.doc, a.dest);
+    if (index === undefined) {
+      v.failures.push(`${where} has a link whose destination does not resolve`);
+      continue;
+    }
+    const target = v.firstPage + index;
+    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = a.rect ?? [];
+    const under = items
+      .filter((i) => {
+        const x = i.transform[4] ?? 0;
+        const y = i.transform[5] ?? 0;
+        return x >= Math.min(x0, x1) - 2 && x <= Math.max(x0, x1) + 2 && y >= Math.min(y0, y1) - 4 && y <= Math.max(y0, y1) + 2;
+      })
+      .map((i) => i.str)
+      .join(' ');
+    const tokens = under.split(/[^\p{L}\p{N}]+/u);
+    const targetLabel = labelOf(v.report, target);
+    const saysTitle = normaliseForMatch(under).length > 0 && titlesStartingAt(v.report, target).some((t) => normaliseForMatch(t).includes(normaliseForMatch(under)));
+    if (!tokens.includes(targetLabel) && !saysTitle) {
+      v.failures.push(`${where} has a link "${under.trim().slice(0, 40)}" that leads to bundle page ${target} (${targetLabel}), which is not the page it names`);
+    }
+  }
+
+  const excerpts = v.report.excerpts.filter((e) => e.bundlePage === position);
+  if (excerpts.length > 0) {
+    const text = (await extractPageText(v.doc, pageNumber)).text;
+    for (const e of excerpts) {
+      if (!containsQuote(text, e.quote)) v.failures.push(`${e.label} is not on ${where}: its quote "${e.quote.slice(0, 40)}" is missing`);
+      const highlighted = annotations.some((a) => a.subtype === 'Highlight' && (a.contentsObj?.str ?? '').startsWith(`${e.label}:`));
+      if (!highlighted) v.failures.push(`${e.label} has no highlight annotation on ${where}`);
+    }
+  }
+  page.cleanup();
+}

@@ -1,0 +1,73 @@
+/**
+ * Verification: reopen what was built with an independent reader (pdfjs) and
+ * check it against the report — page count, the stamp on every page, every
+ * internal link target, every excerpt's quote and highlight. Failures are
+ * errors: a bundle that fails is not filed.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { openPdf } from '../pdf/pdfjs.ts';
+import { BuildReport } from '../bundle/report.ts';
+import { CorruptFileError, NotFoundError } from '../errors.ts';
+import { checkPage } from './checks.ts';
+
+export interface VerifyResult {
+  ok: boolean;
+  failures: string[];
+}
+
+export async function verifyBundle(files: string[] | Uint8Array[], report: BuildReport): Promise<VerifyResult> {
+  const failures: string[] = [];
+  if (files.length !== report.volumes.length) {
+    failures.push(`the report lists ${report.volumes.length} volume(s) but ${files.length} file(s) were given`);
+  }
+  let total = 0;
+  for (const [i, file] of files.entries()) {
+    const volume = report.volumes[i];
+    const name = typeof file === 'string' ? basename(file) : volume?.file || `volume ${i + 1}`;
+    const bytes = typeof file === 'string' ? new Uint8Array(await readFile(file)) : file;
+    let doc;
+    try {
+      doc = await openPdf(bytes);
+    } catch (cause) {
+      failures.push(`${name} cannot be opened as a PDF (${String(cause)})`);
+      continue;
+    }
+    try {
+      total += doc.numPages;
+      if (!volume) continue;
+      const expected = volume.lastPage - volume.firstPage + 1;
+      if (doc.numPages !== expected) failures.push(`${name} has ${doc.numPages} pages; the report expects ${expected}`);
+      const ctx = { doc, report, firstPage: volume.firstPage, lastPage: volume.lastPage, name, failures };
+      for (let n = 1; n <= Math.min(doc.numPages, expected); n++) await checkPage(ctx, n);
+    } finally {
+      await doc.destroy();
+    }
+  }
+  if (total !== report.pages) failures.push(`the bundle has ${total} pages in all; the report says ${report.pages}`);
+  return { ok: failures.length === 0, failures };
+}
+
+/** The report written next to a built PDF: bundle.pdf or bundle.vol2.pdf → bundle.report.json. */
+export function reportPathFor(pdfPath: string): string {
+  const base = basename(pdfPath).replace(/\.pdf$/i, '').replace(/\.vol\d+$/i, '');
+  return join(dirname(pdfPath), `${base}.report.json`);
+}
+
+export async function verifyBuiltFile(pdfPath: string): Promise<VerifyResult> {
+  const reportPath = reportPathFor(pdfPath);
+  let raw: string;
+  try {
+    raw = await readFile(reportPath, 'utf8');
+  } catch {
+    throw new NotFoundError('build report', reportPath, 'verify a bundle in the folder it was built into, next to its .report.json');
+  }
+  let report: BuildReport;
+  try {
+    report = BuildReport.parse(JSON.parse(raw));
+  } catch (cause) {
+    throw new CorruptFileError(reportPath, 'not a Sanad build report', cause);
+  }
+  const files = report.volumes.map((v) => join(dirname(pdfPath), v.file || basename(pdfPath)));
+  return verifyBundle(files, report);
+}
