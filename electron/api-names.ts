@@ -1,0 +1,68 @@
+/**
+ * The names the preload lets through, as plain string lists. The sandboxed
+ * preload cannot load the contract itself (it pulls in zod and the model), so
+ * the names live here with type-level checks that they match the contract
+ * exactly: adding a method or event to src/api/contract.ts without adding it
+ * here fails the typecheck, and test/electron/preload.test.ts compares them
+ * with Object.keys(ApiArgs) and API_EVENTS at run time.
+ */
+import type { ApiEvent, ApiMethod, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../src/api/contract.ts';
+
+export const INVOKE_CHANNEL: typeof IPC_INVOKE_CHANNEL = 'sanad:invoke';
+export const EVENT_CHANNEL: typeof IPC_EVENT_CHANNEL = 'sanad:event';
+
+export const API_METHOD_NAMES = [
+  'workspace.info',
+  'tags.list',
+  'tags.create',
+  'tags.update',
+  'tags.merge',
+  'tags.delete',
+  'sources.list',
+  'sources.get',
+  'sources.update',
+  'sources.import',
+  'sources.delete',
+  'sources.documentUrl',
+  'sources.pageText',
+  'excerpts.list',
+  'excerpts.create',
+  'excerpts.update',
+  'excerpts.delete',
+  'excerpts.restore',
+  'excerpts.citation',
+  'excerpts.cooccurrence',
+  'search.query',
+  'cases.list',
+  'cases.get',
+  'cases.create',
+  'cases.update',
+  'cases.saveBundle',
+  'cases.delete',
+  'cases.warnings',
+  'bundle.build',
+  'bundle.cancel',
+  'dialog.openFiles',
+  'clipboard.writeText',
+] as const satisfies readonly ApiMethod[];
+
+export const API_EVENT_NAMES = ['import.progress', 'build.progress', 'menu'] as const satisfies readonly ApiEvent[];
+
+/** Fails to compile while a contract name is missing from the lists above. */
+type MissingMethods = Exclude<ApiMethod, (typeof API_METHOD_NAMES)[number]>;
+type MissingEvents = Exclude<ApiEvent, (typeof API_EVENT_NAMES)[number]>;
+const everyMethodListed: [MissingMethods] extends [never] ? true : MissingMethods = true;
+const everyEventListed: [MissingEvents] extends [never] ? true : MissingEvents = true;
+void everyMethodListed;
+void everyEventListed;
+
+const methodSet: ReadonlySet<string> = new Set(API_METHOD_NAMES);
+const eventSet: ReadonlySet<string> = new Set(API_EVENT_NAMES);
+
+export function isApiMethodName(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && methodSet.has(name);
+}
+
+export function isApiEventName(name: unknown): name is ApiEvent {
+  return typeof name === 'string' && eventSet.has(name);
+}

@@ -1,0 +1,83 @@
+/**
+ * The object the preload hands to the page as `window.sanad`: exactly the
+ * `SanadApi` of the contract (invoke + on), nothing else. Method and event
+ * names are checked here, before anything reaches IPC; the IpcRenderer itself
+ * and its events never cross to the page (listeners get the payload only).
+ * Kept free of Electron imports so tests drive it with a fake IpcRenderer.
+ */
+import type { ApiErrorPayload, ApiEvent, ApiEvents, ApiMethod, ApiResults, SanadApi } from '../src/api/contract.ts';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, isApiEventName, isApiMethodName } from './api-names.ts';
+
+/** The slice of Electron's IpcRenderer the bridge uses. */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+/** A failed call: the message is the one sentence to show; `code` is the core's error code. */
+export class SanadApiError extends Error {
+  readonly code: string;
+  constructor(payload: ApiErrorPayload) {
+    super(payload.message);
+    this.name = 'SanadApiError';
+    this.code = payload.code;
+  }
+}
+
+function unwrapReply(method: string, reply: unknown): unknown {
+  if (typeof reply === 'object' && reply !== null && 'ok' in reply) {
+    const r = reply as { ok: unknown; value?: unknown; error?: Partial<ApiErrorPayload> };
+    if (r.ok === true) return r.value;
+    if (r.ok === false && typeof r.error?.message === 'string') {
+      throw new SanadApiError({ code: String(r.error.code ?? 'ERROR'), message: r.error.message });
+    }
+  }
+  throw new SanadApiError({ code: 'BAD_REPLY', message: `Sanad's main process sent an unreadable reply to "${method}": restart Sanad and report the problem.` });
+}
+
+export function createSanadBridge(ipc: IpcRendererLike): SanadApi {
+  const listeners = new Map<ApiEvent, Set<(payload: unknown) => void>>();
+  let subscribed = false;
+
+  function subscribeOnce(): void {
+    if (subscribed) return;
+    subscribed = true;
+    ipc.on(EVENT_CHANNEL, (_event, name, payload) => {
+      if (!isApiEventName(name)) return;
+      for (const listener of listeners.get(name) ?? []) {
+        try {
+          listener(payload);
+        } catch (e) {
+          console.error(`A listener for "${name}" failed`, e);
+        }
+      }
+    });
+  }
+
+  const api: SanadApi = {
+    async invoke<M extends ApiMethod>(method: M, args: unknown): Promise<ApiResults[M]> {
+      if (!isApiMethodName(method)) {
+        throw new SanadApiError({ code: 'UNKNOWN_METHOD', message: `"${String(method)}" is not a Sanad API method: use one of the methods in src/api/contract.ts.` });
+      }
+      const reply = await ipc.invoke(INVOKE_CHANNEL, method, args);
+      return unwrapReply(method, reply) as ApiResults[M];
+    },
+    on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
+      if (!isApiEventName(event)) {
+        throw new SanadApiError({ code: 'UNKNOWN_EVENT', message: `"${String(event)}" is not a Sanad API event: use one of API_EVENTS in src/api/contract.ts.` });
+      }
+      if (typeof listener !== 'function') {
+        throw new SanadApiError({ code: 'INVALID_INPUT', message: `The listener for "${event}" is not a function: pass a function.` });
+      }
+      subscribeOnce();
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      const wrapped = listener as (payload: unknown) => void;
+      set.add(wrapped);
+      return () => {
+        set.delete(wrapped);
+      };
+    },
+  };
+  return Object.freeze(api);
+}

@@ -1,0 +1,60 @@
+/**
+ * The IPC bridge of the main process: one `invoke` channel whose sender frame
+ * must be showing the app (app://sanad/) before `dispatch` validates the
+ * payload against the contract and runs the handler, and one event channel
+ * on which core events are pushed to the app's windows. Typed over small
+ * interfaces so tests run it with fakes of ipcMain and webContents.
+ */
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiEvent, type ApiEvents } from '../src/api/contract.ts';
+import { dispatch, type DispatchResult, type Handlers } from '../src/api/handlers.ts';
+import { isTrustedSender } from './security.ts';
+
+/** What the listener reads from Electron's IpcMainInvokeEvent. */
+export interface InvokeEventLike {
+  senderFrame: { url: string } | null;
+}
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+
+export interface EventTargetLike {
+  isDestroyed(): boolean;
+  send(channel: string, ...args: unknown[]): void;
+  getURL(): string;
+}
+
+export type InvokeListener = (event: InvokeEventLike, method?: unknown, args?: unknown) => Promise<DispatchResult>;
+
+export const UNTRUSTED_SENDER_REPLY: DispatchResult = {
+  ok: false,
+  error: { code: 'UNTRUSTED_SENDER', message: 'This page is not part of Sanad, so Sanad refused its request: reload the app window.' },
+};
+
+export function createInvokeListener(handlers: Handlers): InvokeListener {
+  return async (event, method, args) => {
+    const frameUrl = event.senderFrame?.url;
+    if (!isTrustedSender(frameUrl)) {
+      console.warn(`Refused an IPC call from an untrusted frame (${String(frameUrl).slice(0, 120)}).`);
+      return UNTRUSTED_SENDER_REPLY;
+    }
+    return dispatch(handlers, method, args);
+  };
+}
+
+/** Installs the one invoke handler (replacing any earlier one, e.g. after a workspace reopen). */
+export function registerIpc(ipcMain: IpcMainLike, handlers: Handlers): void {
+  ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
+  const listener = createInvokeListener(handlers);
+  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, ...args) => listener(event, args[0], args[1]));
+}
+
+/** An `emit` for HandlerContext: sends each event to every live window that shows the app. */
+export function createEventForwarder(targets: () => readonly EventTargetLike[]) {
+  return <E extends ApiEvent>(event: E, payload: ApiEvents[E]): void => {
+    for (const target of targets()) {
+      if (!target.isDestroyed() && isTrustedSender(target.getURL())) target.send(IPC_EVENT_CHANNEL, event, payload);
+    }
+  };
+}
