@@ -2,8 +2,9 @@
  * The bundle engine's facade: buildBundle (plan → render → assemble → verify)
  * and writeBundle (atomic writes of the volumes and FILE.report.json).
  */
-import { rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { writeFileAtomic } from '../store/atomic.ts';
 import { BuildCancelledError, BundleError, VerificationError } from '../errors.ts';
 import type { Printer } from '../print/printer.ts';
 import { verifyBundle } from '../verify/index.ts';
@@ -137,12 +138,6 @@ export function volumeFileNames(outFile: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${base}.vol${i + 1}.pdf`);
 }
 
-async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  const tmp = join(dirname(file), `.${basename(file)}.partial`);
-  await writeFile(tmp, data);
-  await rename(tmp, file);
-}
-
 /** Writes the volumes and FILE.report.json; returns the PDF paths in volume order. */
 export async function writeBundle(result: BuildResult, outFile: string): Promise<string[]> {
   const files = volumeFileNames(outFile, result.volumes.length);
@@ -150,7 +145,8 @@ export async function writeBundle(result: BuildResult, outFile: string): Promise
     ...result.report,
     volumes: result.report.volumes.map((v, i) => ({ ...v, file: basename(files[i]!) })),
   };
-  for (const [i, v] of result.volumes.entries()) await writeAtomic(files[i]!, v.bytes);
-  await writeAtomic(outFile.replace(/\.pdf$/i, '') + '.report.json', JSON.stringify(report, null, 2) + '\n');
+  await mkdir(dirname(outFile), { recursive: true });
+  for (const [i, v] of result.volumes.entries()) await writeFileAtomic(files[i]!, v.bytes);
+  await writeFileAtomic(outFile.replace(/\.pdf$/i, '') + '.report.json', JSON.stringify(report, null, 2) + '\n');
   return files;
 }

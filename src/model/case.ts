@@ -47,8 +47,8 @@ export type CaseFile = z.infer<typeof CaseFile>;
 
 /** Initials for an anonymised appellant: "Ali Hussain Changezi" → "A.H.C.". */
 export function initialsOf(name: string): string {
-  const parts = name.split(/\s+/).filter(Boolean);
-  return parts.length ? parts.map((p) => `${Array.from(p)[0]!.toUpperCase()}.`).join('') : 'the Appellant';
+  const parts = name.split(/\s+/).filter((p) => /\p{L}/u.test(p));
+  return parts.length ? parts.map((p) => `${Array.from(p.replace(/^\P{L}+/u, ''))[0]!.toUpperCase()}.`).join('') : 'the Appellant';
 }
 
 /** The appellant's name as every generated page must show it. */

@@ -1,0 +1,70 @@
+/** Shapes the API returns that are views over the model (summaries, hits, reports). */
+import type { CaseFile, Excerpt, SourceMeta, TribunalId } from '../model/index.ts';
+
+export interface WorkspaceInfo {
+  dir: string;
+  sources: number;
+  cases: number;
+  excerpts: number;
+  stalenessMonths: number;
+}
+
+export interface SourceSummary extends SourceMeta {
+  excerptCount: number;
+  /** Published longer ago than the staleness threshold (relative to today, or the case's hearing). */
+  stale: boolean;
+}
+
+export interface ImportOutcome {
+  file: string;
+  id: string;
+  title: string;
+  pages: number;
+  duplicate: boolean;
+  warnings: string[];
+}
+
+export interface ExcerptView extends Excerpt {
+  sourceTitle: string;
+  /** Full tag names, in the order of excerpt.tags. */
+  tagNames: string[];
+}
+
+export interface SearchHit {
+  sourceId: string;
+  title: string;
+  page: number;
+  snippet: string;
+  score: number;
+}
+
+export interface CaseSummary {
+  slug: string;
+  title: string;
+  appellant: string;
+  tribunal: TribunalId;
+  hearingDate: string | undefined;
+  documents: number;
+}
+
+export interface CaseWarning {
+  code: 'stale-source' | 'schedule-too-long' | 'orphaned-excerpt' | 'fuzzy-excerpt' | 'no-text-layer' | 'missing-source' | 'empty-bundle';
+  /** What is wrong and what to do, in one or two sentences. */
+  message: string;
+  sourceId?: string;
+  excerptId?: string;
+}
+
+export interface BuildReportView {
+  /** Absolute path of the first volume. */
+  file: string;
+  files: string[];
+  /** URL the viewer opens the built bundle from. */
+  url: string;
+  pages: number;
+  warnings: string[];
+  documents: Array<{ sourceId: string; title: string; section: string; firstPage: number; lastPage: number }>;
+  excerpts: Array<{ id: string; label: string; sourceId: string; quote: string; tags: string[]; sourcePage: number; bundlePage: number }>;
+}
+
+export type { CaseFile };

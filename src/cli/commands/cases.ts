@@ -1,0 +1,122 @@
+/** Case and bundle commands: case new/add/list/show, build, verify. */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { TribunalId } from '../../model/index.ts';
+import * as ops from '../../ops/index.ts';
+import { verifyBuiltFile } from '../../verify/index.ts';
+import { InvalidInputError, VerificationError } from '../../errors.ts';
+import { dateOption, type CliContext } from '../context.ts';
+
+type Ctx = () => CliContext;
+
+export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () => Promise<void>) => Promise<void>): void {
+  const kase = program.command('case').description('cases: one appellant, their documents and bundle');
+
+  kase
+    .command('new')
+    .description('create a case')
+    .argument('<slug>', 'short name: lower-case letters, digits and hyphens')
+    .requiredOption('--title <title>')
+    .option('--appellant <name>')
+    .option('--anonymise', 'show the appellant by initials in every generated page')
+    .option('--reference <ref>')
+    .option('--tribunal <id>', 'uk-ftt-iac | uk-ut-iac | us-eoir')
+    .option('--hearing <date>', 'YYYY-MM-DD')
+    .action((slug: string, o: { title: string; appellant?: string; anonymise?: boolean; reference?: string; tribunal?: string; hearing?: string }) =>
+      run(async () => {
+        const c = ctx();
+        if (o.tribunal !== undefined && !TribunalId.safeParse(o.tribunal).success) {
+          throw new InvalidInputError(`--tribunal must be one of ${TribunalId.options.join(', ')}, not "${o.tribunal}".`);
+        }
+        const ws = await c.workspace('write');
+        const created = await ops.createCase(ws, {
+          slug,
+          title: o.title,
+          ...(o.appellant ? { appellant: o.appellant } : {}),
+          anonymise: o.anonymise === true,
+          ...(o.reference ? { reference: o.reference } : {}),
+          ...(o.tribunal ? { tribunal: TribunalId.parse(o.tribunal) } : {}),
+          ...(o.hearing ? { hearing: dateOption('--hearing', o.hearing, true)! } : {}),
+        });
+        c.result(created, `Case ${created.slug} created (${created.tribunal}).`);
+      }),
+    );
+
+  kase
+    .command('add')
+    .description("add sources to the case's bundle")
+    .argument('<slug>')
+    .argument('<sourceIds...>')
+    .option('--section <name>', 'section letter or title; a new title creates a section')
+    .action((slug: string, ids: string[], o: { section?: string }) =>
+      run(async () => {
+        const c = ctx();
+        const ws = await c.workspace('write');
+        const bundle = await ops.addSourcesToCase(ws, slug, ids, o.section);
+        c.result(bundle, () => bundle.sections.map((s) => `${s.letter}  ${s.title}: ${s.items.length} item(s)`).join('\n'));
+      }),
+    );
+
+  kase
+    .command('list')
+    .description('list cases')
+    .action(() =>
+      run(async () => {
+        const c = ctx();
+        const cases = await (await c.workspace('read')).listCases();
+        c.result(cases, () => (cases.length === 0 ? 'No cases yet: create one with "sanad case new SLUG --title T".' : cases.map((k) => `${k.slug}  ${k.title}  (${k.tribunal}${k.hearingDate ? `, hearing ${k.hearingDate}` : ''})`).join('\n')));
+      }),
+    );
+
+  kase
+    .command('show')
+    .description('show a case, its bundle and warnings')
+    .argument('<slug>')
+    .action((slug: string) =>
+      run(async () => {
+        const c = ctx();
+        const ws = await c.workspace('read');
+        const [details, bundle, warnings] = await Promise.all([ws.getCase(slug), ws.getBundle(slug), ops.caseWarnings(ws, slug)]);
+        c.result({ case: details, bundle, warnings }, () =>
+          [
+            `${details.title} (${details.tribunal})`,
+            ...bundle.sections.map((s) => `  ${s.letter}  ${s.title}: ${s.items.map((i) => (i.kind === 'source' ? i.sourceId : i.kind === 'generated' ? `[${i.part}]` : `[divider: ${i.title}]`)).join(', ') || '(empty)'}`),
+            ...warnings.map((w) => `  ! ${w.message}`),
+          ].join('\n'),
+        );
+      }),
+    );
+
+  program
+    .command('build')
+    .description('build the bundle PDF (or volumes) and its report, verified')
+    .argument('<slug>')
+    .option('--out <file.pdf>')
+    .action((slug: string, o: { out?: string }) =>
+      run(async () => {
+        const c = ctx();
+        const ws = await c.workspace('read');
+        const { files, report } = await ops.buildCase(ws, slug, {
+          printer: c.printer,
+          ...(o.out ? { out: resolve(o.out) } : {}),
+          onProgress: (p) => c.progress(p.stage, p.done, p.total),
+        });
+        for (const w of report.warnings) c.info(`warning: ${w}`);
+        c.result({ files, pages: report.pages, report: files[0]!.replace(/\.pdf$/i, '.report.json'), warnings: report.warnings }, files.join('\n'));
+      }),
+    );
+
+  program
+    .command('verify')
+    .description('re-check a built bundle against its report')
+    .argument('<file.pdf>')
+    .action((file: string) =>
+      run(async () => {
+        const c = ctx();
+        const path = resolve(file);
+        const r = await verifyBuiltFile(path);
+        if (!r.ok) throw new VerificationError(file, r.failures);
+        c.result({ ok: true, file: path }, `${file}: verified (page count, stamps, links, excerpts).`);
+      }),
+    );
+}

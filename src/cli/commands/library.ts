@@ -1,0 +1,194 @@
+/** Library commands: init, import, sources, tag, excerpts, search, tags, replace. */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { DocumentType, formatPartialDate } from '../../model/index.ts';
+import * as ops from '../../ops/index.ts';
+import { LibraryIndex } from '../../search/index.ts';
+import { initWorkspace } from '../../store/index.ts';
+import { InvalidInputError } from '../../errors.ts';
+import { collect, dateOption, type CliContext } from '../context.ts';
+
+type Ctx = () => CliContext;
+
+export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: () => Promise<void>) => Promise<void>): void {
+  program
+    .command('init')
+    .description('create a workspace (default ~/Sanad) seeded with the default tags')
+    .action(() =>
+      run(async () => {
+        const c = ctx();
+        await initWorkspace(c.workspaceDir);
+        c.result({ workspace: c.workspaceDir }, `Workspace ready at ${c.workspaceDir}`);
+      }),
+    );
+
+  program
+    .command('import')
+    .description('import sources (PDF, text, Markdown, HTML, JPEG/PNG, .eml) into the library or a case')
+    .argument('<files...>')
+    .option('--case <slug>', "import as the case's own (client) documents")
+    .option('--title <title>')
+    .option('--author <author>')
+    .option('--publisher <publisher>')
+    .option('--published <date>', 'YYYY, YYYY-MM or YYYY-MM-DD')
+    .option('--url <url>')
+    .option('--accessed <date>', 'YYYY-MM-DD')
+    .option('--language <code>')
+    .option('--type <type>', `one of ${DocumentType.options.join(', ')}`)
+    .action((files: string[], o: Record<string, string | undefined>) =>
+      run(async () => {
+        const c = ctx();
+        if (o.type !== undefined && !DocumentType.safeParse(o.type).success) {
+          throw new InvalidInputError(`--type must be one of ${DocumentType.options.join(', ')}, not "${o.type}".`);
+        }
+        if (o.url !== undefined && !/^https?:\/\/\S+$/.test(o.url)) throw new InvalidInputError(`--url must be a web address starting with http:// or https://, not "${o.url}".`);
+        const metadata = {
+          ...(o.title ? { title: o.title } : {}),
+          ...(o.author ? { author: o.author } : {}),
+          ...(o.publisher ? { publisher: o.publisher } : {}),
+          ...(o.published ? { published: dateOption('--published', o.published)! } : {}),
+          ...(o.url ? { url: o.url } : {}),
+          ...(o.accessed ? { accessed: dateOption('--accessed', o.accessed, true)! } : {}),
+          ...(o.language ? { language: o.language } : {}),
+          ...(o.type ? { type: DocumentType.parse(o.type) } : {}),
+        };
+        const ws = await c.workspace('write');
+        const outcomes = await ops.importSources(ws, {
+          files: files.map((f) => resolve(f)),
+          printer: c.printer,
+          ...(o.case ? { caseSlug: o.case } : {}),
+          metadata,
+          onProgress: (p) => c.progress(`${p.stage} ${p.file.split(/[\\/]/).pop()}`, p.done, p.total),
+        });
+        for (const r of outcomes) for (const w of r.warnings) c.info(`${r.file}: ${w}`);
+        c.result(
+          outcomes.map((r) => ({ id: r.id, title: r.title, pages: r.pages, duplicate: r.duplicate, warnings: r.warnings })),
+          () => outcomes.map((r) => `${r.id}  ${r.title} (${r.pages} page${r.pages === 1 ? '' : 's'})${r.duplicate ? ' — already in the workspace' : ''}`).join('\n'),
+        );
+      }),
+    );
+
+  program
+    .command('sources')
+    .description('list sources (library, or library plus a case’s documents)')
+    .option('--case <slug>')
+    .action((o: { case?: string }) =>
+      run(async () => {
+        const c = ctx();
+        const ws = await c.workspace('read');
+        const months = (await ws.readWorkspaceFile()).settings.stalenessMonths;
+        const list = await ops.sourceSummaries(ws, { ...(o.case ? { caseSlug: o.case } : {}), months, reference: new Date() });
+        c.result(list, () =>
+          list.length === 0
+            ? 'No sources yet: import some with "sanad import FILE…".'
+            : list.map((s) => `${s.id}  ${s.title}${s.published ? ` (${formatPartialDate(s.published)})` : ''}  ${s.pages} p, ${s.excerptCount} excerpt(s)${s.stale ? '  [stale]' : ''}${s.flags.includes('no-text-layer') ? '  [no text layer]' : ''}`).join('\n'),
+        );
+      }),
+    );
+
+  program
+    .command('tag')
+    .description('tag a passage of a source by quoting it')
+    .argument('<sourceId>')
+    .requiredOption('--quote <text>', 'the exact words of the passage')
+    .requiredOption('--tag <tag>', 'tag name (repeat for several); a new name creates the tag', collect, [])
+    .option('--page <n>', 'look on this page first')
+    .option('--note <note>')
+    .option('--event-date <date>', 'date of the incident described (YYYY, YYYY-MM or YYYY-MM-DD)')
+    .option('--place <place>', 'place concerned (repeatable)', collect, [])
+    .action((sourceId: string, o: { quote: string; tag: string[]; page?: string; note?: string; eventDate?: string; place: string[] }) =>
+      run(async () => {
+        const c = ctx();
+        const page = o.page === undefined ? undefined : Number(o.page);
+        if (page !== undefined && !(Number.isInteger(page) && page > 0)) throw new InvalidInputError(`--page must be a page number, not "${o.page}".`);
+        const ws = await c.workspace('write');
+        const r = await ops.tagQuote(ws, {
+          sourceId,
+          quote: o.quote,
+          tags: o.tag,
+          createTags: true,
+          ...(page ? { page } : {}),
+          ...(o.note ? { note: o.note } : {}),
+          ...(o.eventDate ? { eventDate: dateOption('--event-date', o.eventDate)! } : {}),
+          places: o.place,
+        });
+        for (const t of r.createdTags) c.info(`Created tag "${t.name}".`);
+        if (r.excerpt.anchor.status === 'fuzzy') c.info(`Matched approximately on page ${r.excerpt.page}: "${r.excerpt.quote.exact}"`);
+        c.result({ id: r.excerpt.id, page: r.excerpt.page, status: r.excerpt.anchor.status, merged: r.merged }, `${r.excerpt.id}  page ${r.excerpt.page}${r.merged ? ' (added tags to the existing excerpt)' : ''}`);
+      }),
+    );
+
+  program
+    .command('excerpts')
+    .description('list excerpts, filtered by tag, source, date or place')
+    .option('--tag <tag>')
+    .option('--source <id>')
+    .option('--case <slug>')
+    .option('--place <place>')
+    .option('--from <date>')
+    .option('--to <date>')
+    .option('--query <text>')
+    .action((o: { tag?: string; source?: string; case?: string; place?: string; from?: string; to?: string; query?: string }) =>
+      run(async () => {
+        const c = ctx();
+        const ws = await c.workspace('read');
+        const list = await ops.listExcerpts(ws, {
+          ...(o.tag ? { tag: o.tag } : {}),
+          ...(o.source ? { sourceId: o.source } : {}),
+          ...(o.case ? { caseSlug: o.case } : {}),
+          ...(o.place ? { place: o.place } : {}),
+          ...(o.from ? { from: dateOption('--from', o.from)! } : {}),
+          ...(o.to ? { to: dateOption('--to', o.to)! } : {}),
+          ...(o.query ? { query: o.query } : {}),
+        });
+        const names = new Map((await ws.listTags()).map((t) => [t.id, t.name]));
+        c.result(
+          list.map((e) => ({ ...e, tagNames: e.tags.map((t) => names.get(t) ?? t) })),
+          () => (list.length === 0 ? 'No excerpts match.' : list.map((e) => `${e.id}  ${e.sourceId} p${e.page}  [${e.tags.map((t) => names.get(t) ?? t).join('; ')}]  “${e.quote.exact}”`).join('\n')),
+        );
+      }),
+    );
+
+  program
+    .command('search')
+    .description('full-text search across every page of every source')
+    .argument('<query...>')
+    .option('--limit <n>', 'most results', '20')
+    .action((words: string[], o: { limit: string }) =>
+      run(async () => {
+        const c = ctx();
+        const ws = await c.workspace('read');
+        const index = new LibraryIndex();
+        for (const s of await ws.listSources({ all: true })) index.addSource(s, await ws.readText(s.id));
+        const hits = index.search(words.join(' '), { limit: Math.max(1, Number(o.limit) || 20) });
+        c.result(hits, () => (hits.length === 0 ? `Nothing found for "${words.join(' ')}".` : hits.map((h) => `${h.sourceId} p${h.page}  ${h.title}\n    ${h.snippet}`).join('\n')));
+      }),
+    );
+
+  program
+    .command('tags')
+    .description('list tags')
+    .action(() =>
+      run(async () => {
+        const c = ctx();
+        const tags = await (await c.workspace('read')).listTags();
+        c.result(tags, () => tags.map((t) => `${t.colour}  ${t.name}`).join('\n'));
+      }),
+    );
+
+  program
+    .command('replace')
+    .description('replace a source by a new edition and re-anchor its excerpts')
+    .argument('<sourceId>')
+    .argument('<file>')
+    .action((sourceId: string, file: string) =>
+      run(async () => {
+        const c = ctx();
+        const ws = await c.workspace('write');
+        const r = await ops.replaceSourceEdition(ws, sourceId, resolve(file), c.printer);
+        for (const e of r.orphaned) c.info(`Could not find excerpt ${e.id} (“${e.quote.exact}”) in the new edition: it is kept and flagged; re-tag the passage or delete it.`);
+        for (const e of r.fuzzy) c.info(`Excerpt ${e.id} matched approximately on page ${e.page}: check it.`);
+        c.result({ id: r.source.id, reanchored: r.reanchored, fuzzy: r.fuzzy.map((e) => e.id), orphaned: r.orphaned.map((e) => e.id) }, `${r.source.id}: ${r.reanchored} excerpt(s) re-anchored, ${r.fuzzy.length} approximately, ${r.orphaned.length} not found.`);
+      }),
+    );
+}

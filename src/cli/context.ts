@@ -1,0 +1,86 @@
+/**
+ * What every command shares: the workspace location, JSON or human output,
+ * progress on stderr, a lazily started printer, and argument parsing helpers
+ * whose errors say which option was wrong and how to write it.
+ */
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { InvalidInputError } from '../errors.ts';
+import { isPartialDate } from '../model/index.ts';
+import { ChromiumPrinter } from '../print/chromium.ts';
+import type { Printer } from '../print/printer.ts';
+import { openWorkspace, type Workspace } from '../store/index.ts';
+
+export interface GlobalOptions {
+  workspace?: string;
+  json?: boolean;
+}
+
+export class CliContext {
+  private printerInstance: ChromiumPrinter | undefined;
+  private opened: Workspace[] = [];
+
+  constructor(
+    readonly options: GlobalOptions,
+    readonly stdout: NodeJS.WritableStream = process.stdout,
+    readonly stderr: NodeJS.WritableStream = process.stderr,
+  ) {}
+
+  get json(): boolean {
+    return this.options.json === true;
+  }
+
+  get workspaceDir(): string {
+    return resolve(this.options.workspace ?? process.env.SANAD_WORKSPACE ?? join(homedir(), 'Sanad'));
+  }
+
+  async workspace(mode: 'read' | 'write'): Promise<Workspace> {
+    const ws = await openWorkspace(this.workspaceDir, { readOnly: mode === 'read' });
+    this.opened.push(ws);
+    return ws;
+  }
+
+  get printer(): Printer {
+    this.printerInstance ??= new ChromiumPrinter();
+    return this.printerInstance;
+  }
+
+  /** The command's result: JSON on stdout with --json, else the human text. */
+  result(value: unknown, human: string | (() => string)): void {
+    this.stdout.write(this.json ? `${JSON.stringify(value, null, 2)}\n` : `${typeof human === 'function' ? human() : human}\n`);
+  }
+
+  /** Messages and progress: always stderr, so stdout stays machine-readable. */
+  info(message: string): void {
+    this.stderr.write(`${message}\n`);
+  }
+
+  progress(label: string, done: number, total: number): void {
+    const stream = this.stderr as NodeJS.WriteStream;
+    const line = `${label} ${done}/${total}`;
+    if (stream.isTTY) stream.write(`\r${line}${done >= total ? '\n' : ''}`);
+    else if (done === total || done === 1 || done % 50 === 0) stream.write(`${line}\n`);
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.opened.splice(0)) await ws.close();
+    const p = this.printerInstance;
+    this.printerInstance = undefined;
+    if (p) await p.close();
+  }
+}
+
+/** Validates a date option: YYYY, YYYY-MM or YYYY-MM-DD. */
+export function dateOption(name: string, value: string | undefined, dayOnly = false): string | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  const ok = isPartialDate(v) && (!dayOnly || /^\d{4}-\d{2}-\d{2}$/.test(v));
+  if (!ok) {
+    throw new InvalidInputError(`${name} expects a date as ${dayOnly ? 'YYYY-MM-DD' : 'YYYY, YYYY-MM or YYYY-MM-DD'}, not "${value}".`);
+  }
+  return v;
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
