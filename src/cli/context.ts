@@ -7,8 +7,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { InvalidInputError } from '../errors.ts';
 import { isPartialDate } from '../model/index.ts';
-import { ChromiumPrinter } from '../print/chromium.ts';
-import type { Printer } from '../print/printer.ts';
+import type { Printer, PrintOptions } from '../print/printer.ts';
 import { openWorkspace, type Workspace } from '../store/index.ts';
 
 export interface GlobalOptions {
@@ -17,7 +16,7 @@ export interface GlobalOptions {
 }
 
 export class CliContext {
-  private printerInstance: ChromiumPrinter | undefined;
+  private printerInstance: LazyChromiumPrinter | undefined;
   private opened: Workspace[] = [];
 
   constructor(
@@ -41,7 +40,7 @@ export class CliContext {
   }
 
   get printer(): Printer {
-    this.printerInstance ??= new ChromiumPrinter();
+    this.printerInstance ??= new LazyChromiumPrinter();
     return this.printerInstance;
   }
 
@@ -83,4 +82,20 @@ export function dateOption(name: string, value: string | undefined, dayOnly = fa
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** Starts Chromium (and loads its driver) only when something is first printed. */
+class LazyChromiumPrinter implements Printer {
+  private inner: Promise<Printer> | undefined;
+
+  printHtml(html: string, options: PrintOptions): Promise<Uint8Array> {
+    this.inner ??= import('../print/chromium.ts').then((m) => new m.ChromiumPrinter());
+    return this.inner.then((p) => p.printHtml(html, options));
+  }
+
+  async close(): Promise<void> {
+    const p = this.inner;
+    this.inner = undefined;
+    if (p) await (await p).close();
+  }
 }

@@ -3,10 +3,10 @@
  * Results go to stdout (JSON with --json), messages and progress to stderr;
  * every error is one sentence and a non-zero exit code.
  */
+import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { isSanadError } from '../errors.ts';
 import { registerCaseCommands } from './commands/cases.ts';
-import { registerDemoCommand } from './commands/demo.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { CliContext } from './context.ts';
 
@@ -35,7 +35,18 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   };
   registerLibraryCommands(program, ctx, run);
   registerCaseCommands(program, ctx, run);
-  registerDemoCommand(program, ctx, run);
+  program
+    .command('demo')
+    .description('build the demo case from examples/ into out/ and print the bundle path')
+    .option('--out <dir>', 'output folder', 'out')
+    .action((o: { out: string }) =>
+      run(async () => {
+        const { buildDemo } = await import('./commands/demo.ts');
+        const c = ctx();
+        const result = await buildDemo(c, resolve(o.out));
+        c.result(result, result.bundle);
+      }),
+    );
 
   try {
     await program.parseAsync(argv);

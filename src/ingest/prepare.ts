@@ -13,10 +13,6 @@ import type { NewSource } from '../store/index.ts';
 import { readInput, type InputFile } from './detect.ts';
 import { buildSourceMeta, checkImportMetadata, titleFromName, type ImportMetadata } from './metadata.ts';
 import { preparePdf } from './pdf.ts';
-import { renderEmail } from './render-email.ts';
-import { renderHtml } from './render-html.ts';
-import { renderImage } from './render-image.ts';
-import { renderText } from './render-text.ts';
 import { printRendition, type DeclaredMetadata, type Rendition } from './rendition.ts';
 
 export interface ImportProgress {
@@ -36,17 +32,18 @@ export interface PrepareOptions {
   onProgress?: (p: ImportProgress) => void;
 }
 
+/** Renderers load on demand: jsdom, Readability, marked and postal-mime cost seconds to load. */
 async function renditionOf(input: InputFile): Promise<Rendition> {
   switch (input.format) {
     case 'text':
     case 'markdown':
-      return renderText(input.bytes, input.format);
+      return (await import('./render-text.ts')).renderText(input.bytes, input.format);
     case 'html':
-      return renderHtml(input.bytes);
+      return (await import('./render-html.ts')).renderHtml(input.bytes);
     case 'image':
-      return renderImage(input.bytes, input.ext);
+      return (await import('./render-image.ts')).renderImage(input.bytes, input.ext);
     case 'email':
-      return renderEmail(input.bytes);
+      return (await import('./render-email.ts')).renderEmail(input.bytes);
     case 'pdf':
       throw new Error('PDF input has no rendition');
   }

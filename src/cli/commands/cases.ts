@@ -2,10 +2,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { TribunalId } from '../../model/index.ts';
-import * as ops from '../../ops/index.ts';
-import { verifyBuiltFile } from '../../verify/index.ts';
 import { InvalidInputError, VerificationError } from '../../errors.ts';
 import { dateOption, type CliContext } from '../context.ts';
+
+// Heavy modules (PDF engines, Chromium driver, jsdom) load only when a command needs them,
+// so "sanad --help" and simple listings start quickly.
+const loadOps = () => import('../../ops/index.ts');
 
 type Ctx = () => CliContext;
 
@@ -25,6 +27,7 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
     .action((slug: string, o: { title: string; appellant?: string; anonymise?: boolean; reference?: string; tribunal?: string; hearing?: string }) =>
       run(async () => {
         const c = ctx();
+        const ops = await loadOps();
         if (o.tribunal !== undefined && !TribunalId.safeParse(o.tribunal).success) {
           throw new InvalidInputError(`--tribunal must be one of ${TribunalId.options.join(', ')}, not "${o.tribunal}".`);
         }
@@ -51,6 +54,7 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
     .action((slug: string, ids: string[], o: { section?: string }) =>
       run(async () => {
         const c = ctx();
+        const ops = await loadOps();
         const ws = await c.workspace('write');
         const bundle = await ops.addSourcesToCase(ws, slug, ids, o.section);
         c.result(bundle, () => bundle.sections.map((s) => `${s.letter}  ${s.title}: ${s.items.length} item(s)`).join('\n'));
@@ -75,6 +79,7 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
     .action((slug: string) =>
       run(async () => {
         const c = ctx();
+        const ops = await loadOps();
         const ws = await c.workspace('read');
         const [details, bundle, warnings] = await Promise.all([ws.getCase(slug), ws.getBundle(slug), ops.caseWarnings(ws, slug)]);
         c.result({ case: details, bundle, warnings }, () =>
@@ -95,6 +100,7 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
     .action((slug: string, o: { out?: string }) =>
       run(async () => {
         const c = ctx();
+        const ops = await loadOps();
         const ws = await c.workspace('read');
         const { files, report } = await ops.buildCase(ws, slug, {
           printer: c.printer,
@@ -114,6 +120,7 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
       run(async () => {
         const c = ctx();
         const path = resolve(file);
+        const { verifyBuiltFile } = await import('../../verify/index.ts');
         const r = await verifyBuiltFile(path);
         if (!r.ok) throw new VerificationError(file, r.failures);
         c.result({ ok: true, file: path }, `${file}: verified (page count, stamps, links, excerpts).`);

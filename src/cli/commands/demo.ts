@@ -5,8 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { join } from 'node:path';
 import { DemoManifest } from '../../../examples/manifest.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { BundleDefinition, type BundleSection, type SourceMeta } from '../../model/index.ts';
@@ -14,22 +13,6 @@ import * as ops from '../../ops/index.ts';
 import { PACKAGE_ROOT } from '../../paths.ts';
 import { initWorkspace, openWorkspace } from '../../store/index.ts';
 import type { CliContext } from '../context.ts';
-
-type Ctx = () => CliContext;
-
-export function registerDemoCommand(program: Command, ctx: Ctx, run: (fn: () => Promise<void>) => Promise<void>): void {
-  program
-    .command('demo')
-    .description('build the demo case from examples/ into out/ and print the bundle path')
-    .option('--out <dir>', 'output folder', 'out')
-    .action((o: { out: string }) =>
-      run(async () => {
-        const c = ctx();
-        const result = await buildDemo(c, resolve(o.out));
-        c.result(result, result.bundle);
-      }),
-    );
-}
 
 export async function buildDemo(c: CliContext, outDir: string): Promise<{ bundle: string; report: string; workspace: string; pages: number }> {
   const examples = join(PACKAGE_ROOT, 'examples');

@@ -2,11 +2,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DocumentType, formatPartialDate } from '../../model/index.ts';
-import * as ops from '../../ops/index.ts';
-import { LibraryIndex } from '../../search/index.ts';
-import { initWorkspace } from '../../store/index.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { collect, dateOption, type CliContext } from '../context.ts';
+
+// Heavy modules (PDF engines, Chromium driver, jsdom) load only when a command needs them,
+// so "sanad --help" and simple listings start quickly.
+const loadOps = () => import('../../ops/index.ts');
 
 type Ctx = () => CliContext;
 
@@ -17,7 +18,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .action(() =>
       run(async () => {
         const c = ctx();
-        await initWorkspace(c.workspaceDir);
+        await (await import('../../store/index.ts')).initWorkspace(c.workspaceDir);
         c.result({ workspace: c.workspaceDir }, `Workspace ready at ${c.workspaceDir}`);
       }),
     );
@@ -38,6 +39,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .action((files: string[], o: Record<string, string | undefined>) =>
       run(async () => {
         const c = ctx();
+        const ops = await loadOps();
         if (o.type !== undefined && !DocumentType.safeParse(o.type).success) {
           throw new InvalidInputError(`--type must be one of ${DocumentType.options.join(', ')}, not "${o.type}".`);
         }
@@ -75,6 +77,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .action((o: { case?: string }) =>
       run(async () => {
         const c = ctx();
+        const ops = await loadOps();
         const ws = await c.workspace('read');
         const months = (await ws.readWorkspaceFile()).settings.stalenessMonths;
         const list = await ops.sourceSummaries(ws, { ...(o.case ? { caseSlug: o.case } : {}), months, reference: new Date() });
@@ -99,6 +102,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .action((sourceId: string, o: { quote: string; tag: string[]; page?: string; note?: string; eventDate?: string; place: string[] }) =>
       run(async () => {
         const c = ctx();
+        const ops = await loadOps();
         const page = o.page === undefined ? undefined : Number(o.page);
         if (page !== undefined && !(Number.isInteger(page) && page > 0)) throw new InvalidInputError(`--page must be a page number, not "${o.page}".`);
         const ws = await c.workspace('write');
@@ -131,6 +135,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .action((o: { tag?: string; source?: string; case?: string; place?: string; from?: string; to?: string; query?: string }) =>
       run(async () => {
         const c = ctx();
+        const ops = await loadOps();
         const ws = await c.workspace('read');
         const list = await ops.listExcerpts(ws, {
           ...(o.tag ? { tag: o.tag } : {}),
@@ -158,6 +163,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
       run(async () => {
         const c = ctx();
         const ws = await c.workspace('read');
+        const { LibraryIndex } = await import('../../search/index.ts');
         const index = new LibraryIndex();
         for (const s of await ws.listSources({ all: true })) index.addSource(s, await ws.readText(s.id));
         const hits = index.search(words.join(' '), { limit: Math.max(1, Number(o.limit) || 20) });
@@ -184,6 +190,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .action((sourceId: string, file: string) =>
       run(async () => {
         const c = ctx();
+        const ops = await loadOps();
         const ws = await c.workspace('write');
         const r = await ops.replaceSourceEdition(ws, sourceId, resolve(file), c.printer);
         for (const e of r.orphaned) c.info(`Could not find excerpt ${e.id} (“${e.quote.exact}”) in the new edition: it is kept and flagged; re-tag the passage or delete it.`);
