@@ -1,0 +1,56 @@
+/** The bundle editor: sections in order, their items, and the bundle-wide options. */
+import type { SourceSummary } from '../../../../src/api/views.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { BundleOptions } from './BundleOptions.tsx';
+import { move, newKey, nextLetter, type Draft } from './bundleDraft.ts';
+import { SectionCard } from './SectionCard.tsx';
+import { SortableList } from './sortable.tsx';
+
+interface Props {
+  draft: Draft;
+  onChange: (d: Draft) => void;
+  sources: SourceSummary[];
+  slug: string;
+  onImportCaseDocuments: () => void;
+}
+
+export function BundleEditor({ draft, onChange, sources, onImportCaseDocuments }: Props) {
+  const addSection = () =>
+    onChange({ ...draft, sections: [...draft.sections, { id: newKey('s'), letter: nextLetter(draft.sections), title: 'New section', divider: false, items: [] }] });
+
+  return (
+    <div className="bundle-editor">
+      <BundleOptions draft={draft} onChange={onChange} />
+      <div className="editor-toolbar">
+        <h2 className="section-heading">Sections</h2>
+        <span className="row-spacer" />
+        <button type="button" className="btn" onClick={onImportCaseDocuments}>
+          <Icon name="upload" /> Add client documents
+        </button>
+        <button type="button" className="btn" onClick={addSection}>
+          <Icon name="plus" /> Add section
+        </button>
+      </div>
+      {draft.sections.length === 0 ? (
+        <EmptyState icon="cases" title="The bundle is empty" action={<button type="button" className="btn btn-primary" onClick={addSection}><Icon name="plus" /> Add section</button>}>
+          Add a section (for example “Country information”), then add sources from the library or the client's own documents.
+        </EmptyState>
+      ) : (
+        <SortableList ids={draft.sections.map((s) => s.id)} label="sections" onMove={(from, to) => onChange({ ...draft, sections: move(draft.sections, from, to) })}>
+          <ol className="section-list" aria-label="Bundle sections">
+            {draft.sections.map((s) => (
+              <SectionCard
+                key={s.id}
+                section={s}
+                sources={sources}
+                onChange={(next) => onChange({ ...draft, sections: draft.sections.map((x) => (x.id === s.id ? next : x)) })}
+                onRemove={() => onChange({ ...draft, sections: draft.sections.filter((x) => x.id !== s.id) })}
+              />
+            ))}
+          </ol>
+        </SortableList>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+/** One case: details (autosaved), the bundle editor, warnings, and building the bundle. */
+import { useCallback, useEffect, useState } from 'react';
+import type { BuildReportView } from '../../../../src/api/views.ts';
+import type { CaseFile } from '../../../../src/model/case.ts';
+import { Icon } from '../../components/Icon.tsx';
+import { invoke } from '../../lib/api.ts';
+import type { Route } from '../../lib/nav.ts';
+import { useNotices } from '../../lib/notices.tsx';
+import { useLoad } from '../../lib/useLoad.ts';
+import { BuildPanel } from './BuildPanel.tsx';
+import { BuiltBundle } from './BuiltBundle.tsx';
+import { BundleEditor } from './BundleEditor.tsx';
+import { fromDraft, toDraft, type Draft } from './bundleDraft.ts';
+import { CaseDetailsForm } from './CaseDetailsForm.tsx';
+import { saveLabel, useAutosave } from './useAutosave.ts';
+import { WarningsPanel } from './WarningsPanel.tsx';
+
+interface Props {
+  slug: string;
+  version: number;
+  navigate: (r: Route) => void;
+  onChanged: () => void;
+}
+
+export function CasePage({ slug, version, navigate, onChanged }: Props) {
+  const loaded = useLoad(() => invoke('cases.get', { slug }), [slug]);
+  const library = useLoad(() => invoke('sources.list', { caseSlug: slug }), [slug, version]);
+  const warnings = useLoad(() => invoke('cases.warnings', { slug }), [slug, version]);
+  const [caseFile, setCaseFile] = useState<CaseFile | undefined>(undefined);
+  const [draft, setDraft] = useState<Draft | undefined>(undefined);
+  const [report, setReport] = useState<BuildReportView | undefined>(undefined);
+  const [tab, setTab] = useState<'bundle' | 'details'>('bundle');
+  const notices = useNotices();
+
+  useEffect(() => {
+    if (loaded.data && !draft) {
+      setCaseFile(loaded.data.case);
+      setDraft(toDraft(loaded.data.bundle));
+    }
+  }, [loaded.data, draft]);
+
+  const bundleSave = useAutosave(async (d: Draft) => {
+    await invoke('cases.saveBundle', { slug, bundle: fromDraft(d) });
+    void warnings.reload();
+  });
+  const changeDraft = useCallback(
+    (d: Draft) => {
+      setDraft(d);
+      bundleSave.schedule(d);
+    },
+    [bundleSave],
+  );
+
+  const importCaseDocuments = async () => {
+    try {
+      const paths = await invoke('dialog.openFiles', {});
+      if (!paths.length) return;
+      await invoke('sources.import', { paths, caseSlug: slug });
+      notices.info('Client documents added to this case.', 'success');
+      void library.reload();
+      onChanged();
+    } catch (e) {
+      notices.error(e);
+    }
+  };
+
+  if (!caseFile || !draft) return <section className="view" aria-busy="true" />;
+  if (report) return <BuiltBundle report={report} title={caseFile.title} onBack={() => setReport(undefined)} />;
+
+  return (
+    <section className="view case-page" aria-labelledby="case-title">
+      <header className="view-header">
+        <div>
+          <button type="button" className="btn btn-ghost crumb" onClick={() => navigate({ view: 'cases' })}>
+            <Icon name="back" /> Cases
+          </button>
+          <h1 id="case-title">{caseFile.title}</h1>
+          <p className="subtitle">
+            {caseFile.appellant.name ? (caseFile.appellant.anonymise ? `${caseFile.appellant.name} (anonymised in the bundle)` : caseFile.appellant.name) : 'Appellant not named yet'}
+            <span className="save-state" aria-live="polite">
+              {saveLabel(bundleSave.state)}
+            </span>
+          </p>
+        </div>
+        <BuildPanel slug={slug} beforeBuild={bundleSave.flush} onBuilt={(r) => (setReport(r), void warnings.reload())} />
+      </header>
+      <div className="segmented tabs" role="tablist" aria-label="Case sections">
+        <button type="button" role="tab" aria-selected={tab === 'bundle'} className={tab === 'bundle' ? 'is-active' : ''} onClick={() => setTab('bundle')}>
+          Bundle
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'details'} className={tab === 'details' ? 'is-active' : ''} onClick={() => setTab('details')}>
+          Case details
+        </button>
+      </div>
+      <div className="case-columns">
+        <div className="case-main">
+          {tab === 'details' ? (
+            <CaseDetailsForm caseFile={caseFile} onSaved={(c) => (setCaseFile(c), onChanged(), void warnings.reload())} />
+          ) : (
+            <BundleEditor draft={draft} onChange={changeDraft} sources={library.data ?? []} slug={slug} onImportCaseDocuments={() => void importCaseDocuments()} />
+          )}
+        </div>
+        <WarningsPanel warnings={warnings.data} onOpenSource={(id) => navigate({ view: 'reader', sourceId: id })} />
+      </div>
+    </section>
+  );
+}

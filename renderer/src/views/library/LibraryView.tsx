@@ -1,0 +1,89 @@
+/** Library: every source with its metadata, import by dialog or drop, and a metadata editor. */
+import { useState } from 'react';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { invoke } from '../../lib/api.ts';
+import { plural, shortcut } from '../../lib/format.ts';
+import type { Route } from '../../lib/nav.ts';
+import { useLoad } from '../../lib/useLoad.ts';
+import type { useImport } from '../../lib/useImport.ts';
+import { MetadataPanel } from './MetadataPanel.tsx';
+import { SourcesTable } from './SourcesTable.tsx';
+
+interface Props {
+  version: number;
+  importer: ReturnType<typeof useImport>;
+  onChanged: () => void;
+  navigate: (route: Route) => void;
+}
+
+export function LibraryView({ version, importer, onChanged, navigate }: Props) {
+  const sources = useLoad(() => invoke('sources.list', {}), [version]);
+  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+  const [filter, setFilter] = useState('');
+  const list = sources.data ?? [];
+  const q = filter.trim().toLowerCase();
+  const shown = q ? list.filter((s) => `${s.title} ${s.publisher ?? ''} ${s.author ?? ''}`.toLowerCase().includes(q)) : list;
+  const selected = list.find((s) => s.id === selectedId);
+
+  return (
+    <div className="view-with-panel">
+      <section className="view-body" aria-labelledby="library-title">
+        <header className="view-header">
+          <div>
+            <h1 id="library-title">Library</h1>
+            <p className="subtitle">{sources.data ? `${plural(list.length, 'source')} of country information, shared by every case` : 'Loading…'}</p>
+          </div>
+          <div className="header-actions">
+            <label className="search-field">
+              <Icon name="search" />
+              <input type="search" placeholder="Filter by title or publisher" aria-label="Filter sources" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            </label>
+            <button type="button" className="btn btn-primary" onClick={() => void importer.importFromDialog()} disabled={importer.busy} title={`Import (${shortcut('O')})`}>
+              <Icon name="upload" /> Import
+            </button>
+          </div>
+        </header>
+        {importer.progress && (
+          <div className="card import-progress">
+            <ProgressBar
+              label={`Importing ${importer.progress.file ? importer.progress.file.split(/[\\/]/).pop() : ''}`}
+              done={importer.progress.done}
+              total={importer.progress.total}
+              detail={`${importer.progress.stage} · ${importer.progress.done} of ${importer.progress.total}`}
+            />
+          </div>
+        )}
+        {sources.data && list.length === 0 ? (
+          <EmptyState
+            icon="library"
+            title="Your library is empty"
+            action={
+              <button type="button" className="btn btn-primary" onClick={() => void importer.importFromDialog()}>
+                <Icon name="upload" /> Import sources
+              </button>
+            }
+          >
+            Add country reports, news articles, saved web pages, e-mails or photos of letters. Drag files onto this window or press {shortcut('O')}. Everything stays on
+            this computer.
+          </EmptyState>
+        ) : (
+          <SourcesTable sources={shown} selectedId={selectedId} onSelect={setSelectedId} onOpen={(id) => navigate({ view: 'reader', sourceId: id })} />
+        )}
+      </section>
+      {selected && (
+        <MetadataPanel
+          key={selected.id}
+          source={selected}
+          onClose={() => setSelectedId(undefined)}
+          onOpen={() => navigate({ view: 'reader', sourceId: selected.id })}
+          onSaved={() => {
+            void sources.reload();
+            onChanged();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * End-to-end harness: the built renderer served from a loopback server, a
+ * temporary workspace behind the real core (createHandlers + dispatch), and a
+ * Chromium page given the same `window.sanad` the Electron preload exposes.
+ * Every request that is not for the loopback server is refused, like the shell.
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createHandlers, dispatch } from '../../src/api/handlers.ts';
+import { resolveAppFile } from '../../src/api/files.ts';
+import { isInside } from '../../src/api/files.ts';
+import { PACKAGE_ROOT } from '../../src/paths.ts';
+import { ChromiumPrinter } from '../../src/print/chromium.ts';
+import { initWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+
+const DIST = join(PACKAGE_ROOT, 'dist-renderer');
+const RENDERER = join(PACKAGE_ROOT, 'renderer');
+export const SCREENSHOTS = join(PACKAGE_ROOT, 'test-output', 'screenshots');
+const BROWSER_ARGS = ['--lang=en-GB', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.woff': 'font/woff', '.svg': 'image/svg+xml', '.png': 'image/png', '.gif': 'image/gif', '.json': 'application/json' };
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the renderer unless dist-renderer is newer than every renderer file; one build at a time across test workers. */
+export async function ensureRendererBuilt(): Promise<void> {
+  const index = join(DIST, 'index.html');
+  const fresh = () => existsSync(index) && statSync(index).mtimeMs >= newestMtime(RENDERER);
+  if (fresh()) return;
+  const lock = join(tmpdir(), 'sanad-renderer-build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than two minutes belongs to a crashed run.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    if (fresh()) return;
+    const vite = join(PACKAGE_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+    const result = spawnSync(process.execPath, [vite, 'build', '--config', join(RENDERER, 'vite.config.ts'), '--logLevel', 'error'], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`The renderer did not build: ${result.stderr || result.stdout}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function serve(getWs: () => Workspace): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      let file: string | undefined;
+      if (url.pathname.startsWith('/files/')) file = await resolveAppFile(getWs(), url.pathname.slice('/files/'.length));
+      else {
+        const candidate = resolve(DIST, `.${url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname)}`);
+        file = isInside(DIST, candidate) ? candidate : undefined;
+      }
+      if (!file || !existsSync(file) || !statSync(file).isFile()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': url.pathname.startsWith('/files/') ? 'application/pdf' : (MIME[extname(file)] ?? 'application/octet-stream'), 'cache-control': 'no-store' });
+      createReadStream(file).pipe(res);
+    })().catch(() => res.writeHead(500).end());
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, port: (server.address() as { port: number }).port })));
+}
+
+/** Defines window.sanad in the page exactly as the preload does: invoke + on, errors as rejections. */
+const PRELOAD_SHIM = `(() => {
+  const listeners = new Map();
+  Object.defineProperty(window, '__sanadEmit', { value: (event, payload) => { for (const l of listeners.get(event) ?? []) l(payload); } });
+  const api = {
+    invoke: async (method, args) => {
+      const r = await window.__sanadInvoke(method, args);
+      if (r.ok) return r.value;
+      const error = new Error(r.error.message);
+      error.code = r.error.code;
+      throw error;
+    },
+    on: (event, listener) => {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event).add(listener);
+      return () => listeners.get(event).delete(listener);
+    },
+  };
+  Object.defineProperty(window, 'sanad', { value: Object.freeze(api), enumerable: true });
+})();`;
+
+export interface AppHarness {
+  page: Page;
+  browser: Browser;
+  ws: Workspace;
+  dir: string;
+  origin: string;
+  /** Files the next "dialog.openFiles" returns. */
+  setOpenFiles: (paths: string[]) => void;
+  /** Every request the page made, and the ones the harness refused. */
+  requests: string[];
+  refused: string[];
+  /** What the app put on the clipboard, oldest first. */
+  clipboard: string[];
+  screenshot: (name: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+export async function startApp(): Promise<AppHarness> {
+  await ensureRendererBuilt();
+  const dir = await mkdtemp(join(tmpdir(), 'sanad-e2e-'));
+  await initWorkspace(dir);
+  const ws = await openWorkspace(dir);
+  const { server, port } = await serve(() => ws);
+  const origin = `http://127.0.0.1:${port}`;
+  const printer = new ChromiumPrinter();
+  let openFiles: string[] = [];
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS, headless: true });
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1, locale: 'en-GB' });
+  const requests: string[] = [];
+  const refused: string[] = [];
+  const clipboard: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    refused.push(url);
+    // Like the shell's will-navigate veto: a navigation answered locally with
+    // 204 No Content leaves the page where it is; anything else is aborted.
+    return route.request().isNavigationRequest() ? route.fulfill({ status: 204 }) : route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('request', (r) => void requests.push(r.url()));
+  const handlers = createHandlers({
+    ws,
+    printer,
+    filesBaseUrl: `${origin}/files/`,
+    openFiles: async () => openFiles,
+    writeClipboard: async (text) => void clipboard.push(text),
+    emit: (event, payload) => {
+      void page.evaluate(([e, p]) => (globalThis as unknown as { __sanadEmit: (e: unknown, p: unknown) => void }).__sanadEmit(e, p), [event, payload] as const).catch(() => undefined);
+    },
+  });
+  await page.exposeBinding('__sanadInvoke', (_source, method: unknown, args: unknown) => dispatch(handlers, method, args));
+  await page.addInitScript(PRELOAD_SHIM);
+  await page.goto(`${origin}/`);
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+
+  return {
+    page,
+    browser,
+    ws,
+    dir,
+    origin,
+    requests,
+    refused,
+    clipboard,
+    setOpenFiles: (paths) => void (openFiles = paths),
+    screenshot: async (name) => {
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    close: async () => {
+      await browser.close();
+      await printer.close();
+      await new Promise((ok) => server.close(ok));
+      await ws.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
