@@ -57,7 +57,7 @@ export function oscolaParts(meta: CitedFields, page?: number | string, options: 
   const author = clean(meta.author);
   const publisher = clean(meta.publisher);
   const lead = author ?? publisher;
-  const title = `'${clean(meta.title) ?? 'Untitled'}'`;
+  const title = `'${nestQuotes(clean(meta.title) ?? 'Untitled')}'`;
   let head = `${lead ? `${lead}, ` : ''}${title} ${bracket(meta, author, publisher)}`;
   if (page !== undefined && String(page).trim() !== '') head += ` ${String(page).trim()}`;
   const url = clean(meta.url);
@@ -78,4 +78,13 @@ export function oscolaCitation(meta: CitedFields, options: CitationOptions = {})
 /** Pinpoint citation to a page of the source: "… (29 June 2014) 14 <URL> accessed …". */
 export function oscolaPinpoint(meta: CitedFields, page: number | string, options: CitationOptions = {}): string {
   return joinParts(oscolaParts(meta, page, options));
+}
+
+/**
+ * OSCOLA puts titles in single quotes, so a quotation inside a title takes
+ * double quotes: 'We are the Walking Dead': Killings… → '"We are the Walking
+ * Dead": Killings…'. Only balanced pairs change; apostrophes (Hazara's) stay.
+ */
+export function nestQuotes(title: string): string {
+  return title.replace(/(^|[\s([\u2014\u2013-])['\u2018]([^'\u2018\u2019]+?)['\u2019](?=$|[\s).,:;!?\u2014\u2013-])/g, '$1"$2"');
 }

@@ -53,3 +53,13 @@ describe('OSCOLA citations of secondary sources', () => {
     expect(() => oscolaCitation(HRW, { accessedFallback: 42 } as unknown as { accessedFallback: string })).toThrow(InvalidInputError);
   });
 });
+
+describe('quotations inside titles', () => {
+  it('turn into double quotes inside the single-quoted title, leaving apostrophes alone', async () => {
+    const { nestQuotes } = await import('../../src/cite/oscola.ts');
+    expect(nestQuotes("'We are the Walking Dead': Killings of Shia Hazara")).toBe('"We are the Walking Dead": Killings of Shia Hazara');
+    expect(nestQuotes('‘We are the Walking Dead’: Killings')).toBe('"We are the Walking Dead": Killings');
+    expect(nestQuotes("The Hazara's plight and the 'safe' city")).toBe('The Hazara\'s plight and the "safe" city');
+    expect(nestQuotes("Militants' reach")).toBe("Militants' reach");
+  });
+});

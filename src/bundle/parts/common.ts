@@ -3,6 +3,7 @@
  * with volumes ("Vol 2, 17–40"), dates in UK legal style, and the heading
  * block naming the appeal that several parts repeat.
  */
+import { nestQuotes } from '../../cite/oscola.ts';
 import { formatPartialDate, isPartialDate } from '../../model/dates.ts';
 import type { SourceMeta } from '../../model/index.ts';
 import { internalLink, type PartContext, type PageRef } from './context.ts';
@@ -53,7 +54,8 @@ export function displayDate(value: string | undefined): string {
 /** "Human Rights Watch, 'Title'": a short form naming the source (no date or URL). */
 export function shortSource(meta: Pick<SourceMeta, 'title' | 'author' | 'publisher'>): string {
   const lead = meta.author?.trim() || meta.publisher?.trim();
-  return lead ? `${lead}, '${meta.title}'` : `'${meta.title}'`;
+  const title = nestQuotes(meta.title);
+  return lead ? `${lead}, '${title}'` : `'${title}'`;
 }
 
 export interface AppealHeading {
