@@ -12,7 +12,7 @@ import { InvalidInputError } from '../src/errors.ts';
 import { CaseSlug, Reference, TribunalId } from '../src/model/case.ts';
 import { DayDate, PartialDate } from '../src/model/dates.ts';
 import { GeneratedPart } from '../src/model/bundle.ts';
-import { DocumentType, Translator } from '../src/model/source.ts';
+import { ImportMetadata, Translator } from '../src/model/source.ts';
 import { DEFAULT_TAGS } from '../src/model/tag.ts';
 
 export const EXAMPLES_DIR = dirname(fileURLToPath(import.meta.url));
@@ -31,16 +31,7 @@ export const ManifestCase = z.object({
   bundleDate: DayDate,
 });
 
-export const ManifestSourceMetadata = z.object({
-  title: z.string().min(1),
-  author: z.string().optional(),
-  publisher: z.string().optional(),
-  published: PartialDate.optional(),
-  url: z.string().url().optional(),
-  accessed: DayDate.optional(),
-  language: z.string().optional(),
-  type: DocumentType,
-});
+export const ManifestSourceMetadata = ImportMetadata.required({ title: true, type: true });
 
 export const ManifestTranslation = z.object({
   translator: Translator,

@@ -10,7 +10,7 @@ import {
   BundleDefinition,
   CaseSlug,
   DayDate,
-  DocumentType,
+  ImportMetadata,
   PartialDate,
   SourceMetaPatch,
   TribunalId,
@@ -25,18 +25,7 @@ import type { BuildReportView, CaseSummary, CaseWarning, ExcerptView, ImportOutc
 const Id = z.string().min(1).max(200);
 const NoArgs = z.object({}).strict();
 
-export const ImportMetadataArgs = z
-  .object({
-    title: z.string().optional(),
-    author: z.string().optional(),
-    publisher: z.string().optional(),
-    published: PartialDate.optional(),
-    url: z.string().url().optional(),
-    accessed: DayDate.optional(),
-    language: z.string().optional(),
-    type: DocumentType.optional(),
-  })
-  .strict();
+export const ImportMetadataArgs = ImportMetadata.strict();
 
 export const ExcerptFilterArgs = z
   .object({
@@ -189,6 +178,12 @@ export type ApiArgsOf<M extends ApiMethod> = z.input<(typeof ApiArgs)[M]>;
 export interface SanadApi {
   invoke<M extends ApiMethod>(method: M, args: ApiArgsOf<M>): Promise<ApiResults[M]>;
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+  /**
+   * Absolute path of a File dropped on the window (Electron no longer sets
+   * File.path: the preload asks webUtils.getPathForFile). Synchronous; returns
+   * '' for anything that is not a file from the user's disk.
+   */
+  pathForFile(file: unknown): string;
 }
 
 /** Events pushed from the core to the UI. */

@@ -1,5 +1,8 @@
 /** Shapes the API returns that are views over the model (summaries, hits, reports). */
 import type { CaseFile, Excerpt, SourceMeta, TribunalId } from '../model/index.ts';
+import type { SearchHit } from '../search/library-index.ts';
+
+export type { SearchHit };
 
 export interface WorkspaceInfo {
   dir: string;
@@ -28,14 +31,6 @@ export interface ExcerptView extends Excerpt {
   sourceTitle: string;
   /** Full tag names, in the order of excerpt.tags. */
   tagNames: string[];
-}
-
-export interface SearchHit {
-  sourceId: string;
-  title: string;
-  page: number;
-  snippet: string;
-  score: number;
 }
 
 export interface CaseSummary {

@@ -5,22 +5,13 @@
  * Everything is validated against the model so a bad date or URL is
  * reported at import, naming the file, rather than breaking a later load.
  */
-import { z } from 'zod';
 import { InvalidInputError } from '../errors.ts';
-import { DayDate, DocumentType, PartialDate, SourceMeta, type SourceFlag, type SourceFormat, type SourceScope } from '../model/index.ts';
+import { ImportMetadata, SourceMeta, type SourceFlag, type SourceFormat, type SourceScope } from '../model/index.ts';
 import type { DeclaredMetadata } from './rendition.ts';
 
-export const ImportMetadataSchema = z.object({
-  title: z.string().trim().min(1).optional(),
-  author: z.string().trim().min(1).optional(),
-  publisher: z.string().trim().min(1).optional(),
-  published: PartialDate.optional(),
-  url: z.string().url().optional(),
-  accessed: DayDate.optional(),
-  language: z.string().trim().min(1).optional(),
-  type: DocumentType.optional(),
-});
-export type ImportMetadata = z.infer<typeof ImportMetadataSchema>;
+/** The schema lives in the model, shared with the API contract and the demo manifest. */
+export const ImportMetadataSchema = ImportMetadata;
+export type { ImportMetadata };
 
 /** Validates the caller's metadata for `name`, with a message naming the bad field. */
 export function checkImportMetadata(name: string, metadata: unknown): ImportMetadata {

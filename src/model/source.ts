@@ -80,6 +80,19 @@ export const SourceMeta = z.object({
 });
 export type SourceMeta = z.infer<typeof SourceMeta>;
 
+/** Metadata a caseworker may give when importing; the file itself supplies the rest. */
+export const ImportMetadata = z.object({
+  title: z.string().trim().min(1).optional(),
+  author: z.string().trim().min(1).optional(),
+  publisher: z.string().trim().min(1).optional(),
+  published: PartialDate.optional(),
+  url: z.string().url().optional(),
+  accessed: DayDate.optional(),
+  language: z.string().trim().min(1).optional(),
+  type: DocumentType.optional(),
+});
+export type ImportMetadata = z.infer<typeof ImportMetadata>;
+
 /** Editable metadata fields (what a caseworker may change after import). */
 export const SourceMetaPatch = SourceMeta.pick({
   title: true,
