@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { openPdf } from '../pdf/pdfjs.ts';
 import { BuildReport } from '../bundle/report.ts';
-import { CorruptFileError, NotFoundError } from '../errors.ts';
+import { existsSync } from 'node:fs';
+import { CorruptFileError, InvalidInputError } from '../errors.ts';
 import { checkPage } from './checks.ts';
 
 export interface VerifyResult {
@@ -56,11 +57,15 @@ export function reportPathFor(pdfPath: string): string {
 
 export async function verifyBuiltFile(pdfPath: string): Promise<VerifyResult> {
   const reportPath = reportPathFor(pdfPath);
+  if (!existsSync(pdfPath)) throw new InvalidInputError(`${pdfPath} does not exist: check the path of the bundle to verify.`, pdfPath);
   let raw: string;
   try {
     raw = await readFile(reportPath, 'utf8');
   } catch {
-    throw new NotFoundError('build report', reportPath, 'verify a bundle in the folder it was built into, next to its .report.json');
+    throw new InvalidInputError(
+      `${pdfPath} has no build report beside it (${basename(reportPath)}): verify a bundle in the folder Sanad built it into, or rebuild it.`,
+      pdfPath,
+    );
   }
   let report: BuildReport;
   try {
