@@ -11,6 +11,8 @@ import type { PlannedExcerpt } from './excerpts.ts';
 
 export function bundleTitleOf(input: BundleInput): string {
   const s = input.definition.supplementary;
+  // In US removal proceedings the noncitizen is the respondent, and a filing is a submission of evidence.
+  if (input.profile.id === 'us-eoir') return s ? `Respondent's supplemental evidence ${s.number}` : "Respondent's documentary evidence";
   return s ? `Supplementary bundle ${s.number}` : "Appellant's bundle";
 }
 

@@ -42,7 +42,7 @@ export class PageDrawer {
     for (const h of highlights) ops += this.highlightOps(h) + this.marginLabelOps(frame, h, textBox, placed);
     ops += this.stampOps(frame, label);
     appendToPage(page, ops, { fonts: { [STAMP_FONT]: this.font.ref }, extGStates: { [HIGHLIGHT_GS]: this.highlightGs } });
-    for (const h of highlights) this.annotate(page, h);
+    for (const h of highlights) this.annotate(page, h, frame);
   }
 
   private text(x: number, y: number, size: number, text: string): string {
@@ -101,10 +101,10 @@ export class PageDrawer {
     );
   }
 
-  private annotate(page: PDFPage, h: PageHighlight): void {
+  private annotate(page: PDFPage, h: PageHighlight, frame: VisualFrame): void {
     if (h.rects.length === 0) return;
     const quads: number[] = [];
-    for (const rc of h.rects) quads.push(rc.x, rc.y + rc.h, rc.x + rc.w, rc.y + rc.h, rc.x, rc.y, rc.x + rc.w, rc.y);
+    for (const rc of h.rects) quads.push(...quadOf(frame, rc));
     const x0 = Math.min(...h.rects.map((r) => r.x));
     const y0 = Math.min(...h.rects.map((r) => r.y));
     const x1 = Math.max(...h.rects.map((r) => r.x + r.w));
@@ -127,6 +127,22 @@ export class PageDrawer {
   }
 }
 
+/**
+ * QuadPoints of a rect, ordered top-left, top-right, bottom-left,
+ * bottom-right as the text reads on the displayed page. Viewers that draw
+ * their own highlight appearance (poppler) take the first two points as the
+ * baseline direction: on a /Rotate 90 page, unrotated order turns a line of
+ * text into a tall ellipse across the page.
+ */
+export function quadOf(frame: VisualFrame, rc: Rect): number[] {
+  const a = toVisual(frame, rc.x, rc.y);
+  const b = toVisual(frame, rc.x + rc.w, rc.y + rc.h);
+  const [vx0, vx1] = [Math.min(a[0], b[0]), Math.max(a[0], b[0])];
+  const [vy0, vy1] = [Math.min(a[1], b[1]), Math.max(a[1], b[1])];
+  const [ma, mb, mc, md, me, mf] = frame.matrix;
+  const user = (vx: number, vy: number) => [ma * vx + mc * vy + me, mb * vx + md * vy + mf];
+  return [...user(vx0, vy1), ...user(vx1, vy1), ...user(vx0, vy0), ...user(vx1, vy0)];
+}
 
 interface Box {
   x: number;

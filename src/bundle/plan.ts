@@ -18,6 +18,11 @@ export const PART_TITLES: Record<GeneratedPart, string> = {
   'certificate-of-service': 'Certificate of service',
 };
 
+/** US practice calls the index a table of contents. */
+export function partTitle(part: GeneratedPart, input: Pick<BundleInput, 'profile'>): string {
+  return part === 'index' && input.profile.id === 'us-eoir' ? 'Table of contents' : PART_TITLES[part];
+}
+
 interface ItemBase {
   /** Index of the section in the definition. */
   section: number;
@@ -57,7 +62,7 @@ export function expandItems(input: BundleInput): PlanItem[] {
   input.definition.sections.forEach((section, s) => {
     if (section.divider) items.push({ kind: 'divider', section: s, title: section.title, letter: section.letter });
     for (const item of section.items) {
-      if (item.kind === 'generated') items.push({ kind: 'generated', section: s, part: item.part, title: PART_TITLES[item.part] });
+      if (item.kind === 'generated') items.push({ kind: 'generated', section: s, part: item.part, title: partTitle(item.part, input) });
       else if (item.kind === 'divider') items.push({ kind: 'divider', section: s, title: item.title, letter: section.letter });
       else {
         const source = input.sources.get(item.sourceId);

@@ -20,6 +20,8 @@ export interface ContentsSection {
   letter: string;
   title: string;
   first: PageLink | undefined;
+  /** US practice: a section behind an exhibit tab is an exhibit; front matter and service are not. */
+  exhibit: boolean;
   rows: ContentsRow[];
 }
 
@@ -35,6 +37,7 @@ export function contentsView(ctx: PartContext): ContentsView {
     letter: section.letter,
     title: section.title,
     first: section.first && pageLink(section.first),
+    exhibit: ctx.profile.exhibitTabs && section.documents.some((d) => d.kind === 'divider'),
     rows: section.documents
       .filter((d) => d.kind !== 'divider')
       .map((d) => ({

@@ -28,7 +28,7 @@ export function renderPartHtml(request: PartRequest, ctx: PartContext, paper: Pa
     case 'cover':
       return render('cover', coverView(ctx), ctx.bundleTitle);
     case 'index':
-      return render('index', contentsView(ctx), 'Index');
+      return render('index', contentsView(ctx), us ? 'Table of contents' : 'Index');
     case 'schedule':
       return render('schedule', scheduleView(ctx), 'Country information evidence schedule');
     case 'chronology':
