@@ -40,6 +40,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', { patterns: [
@@ -47,5 +48,10 @@ export default tseslint.config(
         { group: ['node:*', 'fs', 'path', 'child_process'], message: 'The renderer is sandboxed: no Node modules.' },
       ] }],
     },
+  },
+  {
+    // The renderer's build script runs in Node, not in the sandboxed page.
+    files: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
   },
 );

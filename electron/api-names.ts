@@ -6,7 +6,7 @@
  * here fails the typecheck, and test/electron/preload.test.ts compares them
  * with Object.keys(ApiArgs) and API_EVENTS at run time.
  */
-import type { ApiEvent, ApiMethod, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../src/api/contract.ts';
+import type { ApiEvent, ApiMethod, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, SanadApi } from '../src/api/contract.ts';
 
 export const INVOKE_CHANNEL: typeof IPC_INVOKE_CHANNEL = 'sanad:invoke';
 export const EVENT_CHANNEL: typeof IPC_EVENT_CHANNEL = 'sanad:event';
@@ -48,7 +48,13 @@ export const API_METHOD_NAMES = [
 
 export const API_EVENT_NAMES = ['import.progress', 'build.progress', 'menu'] as const satisfies readonly ApiEvent[];
 
+/** The members of window.sanad: two over IPC, and pathForFile answered in the preload (webUtils). */
+export const EXPOSED_API_KEYS = ['invoke', 'on', 'pathForFile'] as const satisfies readonly (keyof SanadApi)[];
+
 /** Fails to compile while a contract name is missing from the lists above. */
+type MissingKeys = Exclude<keyof SanadApi, (typeof EXPOSED_API_KEYS)[number]>;
+const everyKeyListed: [MissingKeys] extends [never] ? true : MissingKeys = true;
+void everyKeyListed;
 type MissingMethods = Exclude<ApiMethod, (typeof API_METHOD_NAMES)[number]>;
 type MissingEvents = Exclude<ApiEvent, (typeof API_EVENT_NAMES)[number]>;
 const everyMethodListed: [MissingMethods] extends [never] ? true : MissingMethods = true;

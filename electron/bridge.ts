@@ -1,6 +1,6 @@
 /**
  * The object the preload hands to the page as `window.sanad`: exactly the
- * `SanadApi` of the contract (invoke + on), nothing else. Method and event
+ * `SanadApi` of the contract (invoke + on + pathForFile), nothing else. Method and event
  * names are checked here, before anything reaches IPC; the IpcRenderer itself
  * and its events never cross to the page (listeners get the payload only).
  * Kept free of Electron imports so tests drive it with a fake IpcRenderer.
@@ -35,7 +35,10 @@ function unwrapReply(method: string, reply: unknown): unknown {
   throw new SanadApiError({ code: 'BAD_REPLY', message: `Sanad's main process sent an unreadable reply to "${method}": restart Sanad and report the problem.` });
 }
 
-export function createSanadBridge(ipc: IpcRendererLike): SanadApi {
+/** Electron's webUtils.getPathForFile, or a test double. */
+export type PathForFile = (file: File) => string;
+
+export function createSanadBridge(ipc: IpcRendererLike, getPathForFile: PathForFile = () => ''): SanadApi {
   const listeners = new Map<ApiEvent, Set<(payload: unknown) => void>>();
   let subscribed = false;
 
@@ -77,6 +80,16 @@ export function createSanadBridge(ipc: IpcRendererLike): SanadApi {
       return () => {
         set.delete(wrapped);
       };
+    },
+    pathForFile(file: unknown): string {
+      // Electron throws for anything that is not a File; a File built by the page has no path ('').
+      if (typeof file !== 'object' || file === null) return '';
+      try {
+        const found = getPathForFile(file as File);
+        return typeof found === 'string' ? found : '';
+      } catch {
+        return '';
+      }
     },
   };
   return Object.freeze(api);

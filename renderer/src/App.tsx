@@ -1,12 +1,14 @@
 /**
  * The application shell: sidebar, the current view, notices, window-wide drag
- * and drop for imports, and the global keyboard shortcuts.
+ * and drop for imports, and the commands that both the keyboard shortcuts and
+ * the application menu (Electron's `menu` event) carry out.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MenuCommand } from '../../src/api/contract.ts';
 import type { ImportOutcome } from '../../src/api/views.ts';
 import { Sidebar } from './components/Sidebar.tsx';
 import { Notices } from './components/Notices.tsx';
-import { invoke } from './lib/api.ts';
+import { invoke, onEvent } from './lib/api.ts';
 import { raise } from './lib/commands.ts';
 import { AREAS, areaOf, type Route } from './lib/nav.ts';
 import { useNotices } from './lib/notices.tsx';
@@ -23,6 +25,18 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
+/** Ctrl/Cmd + key → the same command as the application menu item. */
+function commandForKey(key: string, shift: boolean): MenuCommand | undefined {
+  const area = AREAS.find((a) => a.key === key);
+  if (area) return `view.${area.area}`;
+  const k = key.toLowerCase();
+  if (k === 'o') return 'import';
+  if (k === 'f') return 'find';
+  if (k === 'b') return 'build';
+  if (k === 'z' && !shift) return 'undo';
+  return undefined;
+}
+
 export function App() {
   const [route, setRoute] = useState<Route>({ view: 'library' });
   const [version, setVersion] = useState(0);
@@ -33,49 +47,67 @@ export function App() {
   const onImported = useCallback((_: ImportOutcome[]) => bump(), [bump]);
   const importer = useImport(onImported);
 
+  /** One place for what shortcuts and the application menu do. */
+  const run = useCallback(
+    (command: MenuCommand) => {
+      if (command.startsWith('view.')) {
+        const area = AREAS.find((a) => `view.${a.area}` === command);
+        if (area) setRoute({ view: area.area });
+      } else if (command === 'import') void importer.importFromDialog();
+      else if (command === 'find') {
+        // The viewer opens its find bar; elsewhere the view's search field takes the focus.
+        if (!raise('find')) document.querySelector<HTMLInputElement>('main input[type="search"]')?.focus();
+      } else if (command === 'build') {
+        if (!raise('build')) notices.info('Open a case (Cases) to build its bundle.');
+      } else if (command === 'undo') void notices.undoLast().then((undone) => undone && bump());
+    },
+    [importer, notices, bump],
+  );
+  const runRef = useRef(run);
+  runRef.current = run;
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
       if (!mod || e.altKey) return;
-      const area = AREAS.find((a) => a.key === e.key);
-      if (area) {
-        e.preventDefault();
-        setRoute({ view: area.area });
-      } else if (e.key.toLowerCase() === 'o') {
-        e.preventDefault();
-        void importer.importFromDialog();
-      } else if (e.key.toLowerCase() === 'f') {
-        e.preventDefault();
-        raise('find');
-      } else if (e.key.toLowerCase() === 'b') {
-        e.preventDefault();
-        raise('build');
-      } else if (e.key.toLowerCase() === 'z' && !e.shiftKey && !isTyping(e.target)) {
-        e.preventDefault();
-        void notices.undoLast().then((undone) => undone && bump());
-      }
+      const command = commandForKey(e.key, e.shiftKey);
+      // A text field undoes its own typing.
+      if (!command || (command === 'undo' && isTyping(e.target))) return;
+      // Handled here, so the menu accelerator (Electron) does not run it a second time.
+      e.preventDefault();
+      runRef.current(command);
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [importer, notices, bump]);
+    // The application menu (Electron): undo while a text field has focus is that field's own.
+    const offMenu = onEvent('menu', ({ command }) => {
+      if (command === 'undo' && isTyping(document.activeElement)) return;
+      runRef.current(command);
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      offMenu();
+    };
+  }, []);
 
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const paths = droppedPaths(e);
     if (paths.length) void importer.importPaths(paths);
-    else if (e.dataTransfer.files.length) notices.info('Drop the files on the window again, or use Import (Ctrl+O) to choose them.');
+    else if (e.dataTransfer.files.length) notices.info('Those files could not be read from where they were dragged: save them to a folder first, or use Import (Ctrl+O).');
+  };
+  const onDragOver = (e: React.DragEvent) => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
   };
 
   return (
     <div
       className="app"
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes('Files')) {
-          e.preventDefault();
-          setDragging(true);
-        }
-      }}
+      onDragEnter={onDragOver}
+      onDragOver={onDragOver}
       onDragLeave={(e) => {
         if (e.currentTarget === e.target) setDragging(false);
       }}

@@ -16,6 +16,8 @@ import { resolveAppFile } from '../../src/api/files.ts';
 import { isInside } from '../../src/api/files.ts';
 import { PACKAGE_ROOT } from '../../src/paths.ts';
 import { ChromiumPrinter } from '../../src/print/chromium.ts';
+import type { Printer } from '../../src/print/printer.ts';
+import type { ApiEvent, ApiEvents } from '../../src/api/contract.ts';
 import { initWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
 
 const DIST = join(PACKAGE_ROOT, 'dist-renderer');
@@ -80,10 +82,16 @@ function serve(getWs: () => Workspace): Promise<{ server: Server; port: number }
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, port: (server.address() as { port: number }).port })));
 }
 
-/** Defines window.sanad in the page exactly as the preload does: invoke + on, errors as rejections. */
+/**
+ * Defines window.sanad in the page exactly as the preload does: invoke + on,
+ * errors as rejections, and pathForFile, which answers from the map the test
+ * sets with setDropPaths (the preload asks Electron's webUtils instead).
+ */
 const PRELOAD_SHIM = `(() => {
   const listeners = new Map();
+  let dropPaths = {};
   Object.defineProperty(window, '__sanadEmit', { value: (event, payload) => { for (const l of listeners.get(event) ?? []) l(payload); } });
+  Object.defineProperty(window, '__sanadSetDropPaths', { value: (map) => { dropPaths = { ...map }; } });
   const api = {
     invoke: async (method, args) => {
       const r = await window.__sanadInvoke(method, args);
@@ -97,6 +105,7 @@ const PRELOAD_SHIM = `(() => {
       listeners.get(event).add(listener);
       return () => listeners.get(event).delete(listener);
     },
+    pathForFile: (file) => (file instanceof File && Object.hasOwn(dropPaths, file.name) ? dropPaths[file.name] : ''),
   };
   Object.defineProperty(window, 'sanad', { value: Object.freeze(api), enumerable: true });
 })();`;
@@ -109,6 +118,15 @@ export interface AppHarness {
   origin: string;
   /** Files the next "dialog.openFiles" returns. */
   setOpenFiles: (paths: string[]) => void;
+  /** What pathForFile answers for a dropped File, by file name (Electron's webUtils in the app). */
+  setDropPaths: (paths: Record<string, string>) => Promise<void>;
+  /** Pushes an API event to the page, as the main process does (e.g. a menu command). */
+  emit: <E extends ApiEvent>(event: E, payload: ApiEvents[E]) => Promise<void>;
+  /** Holds every print (generated bundle parts) until resumePrinting: lets a test cancel a build mid-way. */
+  pausePrinting: () => void;
+  resumePrinting: () => void;
+  /** How many print jobs are held by pausePrinting right now. */
+  printsWaiting: () => number;
   /** Every request the page made, and the ones the harness refused. */
   requests: string[];
   refused: string[];
@@ -118,14 +136,48 @@ export interface AppHarness {
   close: () => Promise<void>;
 }
 
-export async function startApp(): Promise<AppHarness> {
+/** A printer whose jobs wait while paused. */
+function gatedPrinter(inner: Printer): Printer & { pause: () => void; resume: () => void; waiting: () => number } {
+  let gate: { promise: Promise<void>; open: () => void } | undefined;
+  let waiting = 0;
+  return {
+    printHtml: async (html, options) => {
+      while (gate) {
+        waiting++;
+        await gate.promise;
+        waiting--;
+      }
+      return inner.printHtml(html, options);
+    },
+    waiting: () => waiting,
+    close: () => inner.close(),
+    pause: () => {
+      if (gate) return;
+      let open = () => {};
+      const promise = new Promise<void>((ok) => (open = ok));
+      gate = { promise, open };
+    },
+    resume: () => {
+      const g = gate;
+      gate = undefined;
+      g?.open();
+    },
+  };
+}
+
+export interface StartOptions {
+  /** Runs on the page before the app loads (e.g. page.clock.install()). */
+  beforeLoad?: (page: Page) => Promise<void>;
+}
+
+export async function startApp(options: StartOptions = {}): Promise<AppHarness> {
   await ensureRendererBuilt();
   const dir = await mkdtemp(join(tmpdir(), 'sanad-e2e-'));
   await initWorkspace(dir);
   const ws = await openWorkspace(dir);
   const { server, port } = await serve(() => ws);
   const origin = `http://127.0.0.1:${port}`;
-  const printer = new ChromiumPrinter();
+  const printer = gatedPrinter(new ChromiumPrinter());
   let openFiles: string[] = [];
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS, headless: true });
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1, locale: 'en-GB' });
@@ -154,6 +206,7 @@ export async function startApp(): Promise<AppHarness> {
   });
   await page.exposeBinding('__sanadInvoke', (_source, method: unknown, args: unknown) => dispatch(handlers, method, args));
   await page.addInitScript(PRELOAD_SHIM);
+  await options.beforeLoad?.(page);
   await page.goto(`${origin}/`);
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -168,12 +221,22 @@ export async function startApp(): Promise<AppHarness> {
     refused,
     clipboard,
     setOpenFiles: (paths) => void (openFiles = paths),
+    setDropPaths: async (paths) => {
+      await page.evaluate((p) => (globalThis as unknown as { __sanadSetDropPaths: (p: unknown) => void }).__sanadSetDropPaths(p), paths);
+    },
+    emit: async (event, payload) => {
+      await page.evaluate(([e, p]) => (globalThis as unknown as { __sanadEmit: (e: unknown, p: unknown) => void }).__sanadEmit(e, p), [event, payload] as const);
+    },
+    pausePrinting: () => printer.pause(),
+    resumePrinting: () => printer.resume(),
+    printsWaiting: () => printer.waiting(),
     screenshot: async (name) => {
       const path = join(SCREENSHOTS, `${name}.png`);
       await page.screenshot({ path });
       return path;
     },
     close: async () => {
+      printer.resume();
       await browser.close();
       await printer.close();
       await new Promise((ok) => server.close(ok));

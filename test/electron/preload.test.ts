@@ -8,7 +8,7 @@ import vm from 'node:vm';
 import { build } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { API_EVENTS, ApiArgs, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../src/api/contract.ts';
-import { API_EVENT_NAMES, API_METHOD_NAMES, EVENT_CHANNEL, INVOKE_CHANNEL } from '../../electron/api-names.ts';
+import { API_EVENT_NAMES, API_METHOD_NAMES, EVENT_CHANNEL, EXPOSED_API_KEYS, INVOKE_CHANNEL } from '../../electron/api-names.ts';
 import { createSanadBridge, type IpcRendererLike } from '../../electron/bridge.ts';
 
 function fakeIpcRenderer(reply: unknown = { ok: true, value: 'done' }) {
@@ -39,10 +39,30 @@ describe('name lists', () => {
 });
 
 describe('the bridge', () => {
-  it('has exactly invoke and on, and is frozen', () => {
+  it('has exactly invoke, on and pathForFile, and is frozen', () => {
     const api = createSanadBridge(fakeIpcRenderer().ipc);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile']);
+    expect(Object.keys(api).sort()).toEqual([...EXPOSED_API_KEYS].sort());
     expect(Object.isFrozen(api)).toBe(true);
+  });
+
+  it('asks getPathForFile for a dropped file\'s path, synchronously, and gives "" when there is none', () => {
+    const asked: unknown[] = [];
+    const api = createSanadBridge(fakeIpcRenderer().ipc, (file) => {
+      asked.push(file);
+      if ((file as { name?: string }).name === 'thrower.pdf') throw new Error('not a file');
+      return (file as { name?: string }).name === 'hazara.pdf' ? '/home/caseworker/hazara.pdf' : '';
+    });
+    const dropped = { name: 'hazara.pdf' };
+    expect(api.pathForFile(dropped)).toBe('/home/caseworker/hazara.pdf');
+    expect(api.pathForFile({ name: 'built-in-page.pdf' })).toBe('');
+    expect(api.pathForFile({ name: 'thrower.pdf' })).toBe('');
+    expect(api.pathForFile('/etc/passwd')).toBe('');
+    expect(api.pathForFile(null)).toBe('');
+    expect(asked[0]).toBe(dropped);
+    expect(asked).toHaveLength(3);
+    // Without Electron's webUtils (the default), nothing has a path.
+    expect(createSanadBridge(fakeIpcRenderer().ipc).pathForFile(dropped)).toBe('');
   });
 
   it('forwards a contract method on the invoke channel and unwraps the value', async () => {
@@ -103,7 +123,7 @@ describe('the built preload', () => {
     if (outDir) await rm(outDir, { recursive: true, force: true });
   });
 
-  it('is one CommonJS script that needs only electron and exposes window.sanad = { invoke, on }', async () => {
+  it('is one CommonJS script that needs only electron and exposes window.sanad = { invoke, on, pathForFile }', async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'sanad-preload-'));
     await build({ configFile: path.resolve('electron/vite.preload.config.ts'), logLevel: 'silent', build: { outDir } });
     const code = await readFile(path.join(outDir, 'preload.cjs'), 'utf8');
@@ -118,7 +138,11 @@ describe('the built preload', () => {
     const sandboxRequire = (name: string) => {
       required.push(name);
       if (name !== 'electron') throw new Error(`module not found: ${name}`);
-      return { contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) }, ipcRenderer: fake.ipc };
+      return {
+        contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
+        ipcRenderer: fake.ipc,
+        webUtils: { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` },
+      };
     };
     const wrapper = vm.runInNewContext(`(function (require, module, exports) {${code}\n})`, { console, Set, Map, Object, Error, Promise }) as (r: unknown, m: unknown, e: unknown) => void;
     const module = { exports: {} };
@@ -126,8 +150,9 @@ describe('the built preload', () => {
 
     expect(required).toEqual(['electron']);
     expect([...exposed.keys()]).toEqual(['sanad']);
-    const api = exposed.get('sanad') as { invoke: (m: string, a: unknown) => Promise<unknown> };
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    const api = exposed.get('sanad') as { invoke: (m: string, a: unknown) => Promise<unknown>; pathForFile: (f: unknown) => string };
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile']);
+    expect(api.pathForFile({ name: 'letter.pdf' })).toBe('/dropped/letter.pdf');
     await expect(api.invoke('cases.list', {})).resolves.toBe(7);
     await expect(api.invoke('require', {})).rejects.toThrow(/is not a Sanad API method/);
     expect(fake.invoked).toEqual([[IPC_INVOKE_CHANNEL, 'cases.list', {}]]);

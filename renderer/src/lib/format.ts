@@ -29,3 +29,14 @@ export function inkOn(hex: string): string {
   const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
   return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#1f2328' : '#ffffff';
 }
+
+/**
+ * The appellant as the app's own screens show them: initials once anonymised
+ * (the full name stays in the details form only). Mirrors appellantDisplayName
+ * in src/model/case.ts, which the renderer cannot import without zod.
+ */
+export function appellantLabel(appellant: { name: string; anonymise: boolean }): string {
+  if (!appellant.anonymise) return appellant.name;
+  const parts = appellant.name.split(/\s+/).filter((p) => /\p{L}/u.test(p));
+  return parts.length ? parts.map((p) => `${Array.from(p.replace(/^\P{L}+/u, ''))[0]!.toUpperCase()}.`).join('') : 'the Appellant';
+}

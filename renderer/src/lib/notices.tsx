@@ -1,7 +1,9 @@
 /**
  * App-wide notices: errors from the core (shown with their message, which
  * already says what to do), confirmations, and the undo stack behind the
- * "Undo" button of a delete toast and Ctrl/Cmd+Z.
+ * "Undo" button of a delete toast and Ctrl/Cmd+Z. Confirmations leave on
+ * their own (about 4 s, an Undo 8 s); errors stay until dismissed; at most
+ * three show at once, the oldest confirmation making way first.
  */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { messageOf } from './api.ts';
@@ -23,6 +25,20 @@ interface NoticesApi {
   dismiss: (id: number) => void;
 }
 
+/** How long a notice stays, in milliseconds (undefined: until dismissed). */
+export const NOTICE_MS = { info: 4000, undo: 8000, error: undefined } as const;
+export const MAX_NOTICES = 3;
+
+/** The list after adding one: over the limit, the oldest non-error goes first. */
+function withNotice(all: Notice[], next: Notice): Notice[] {
+  const list = [...all];
+  while (list.length >= MAX_NOTICES) {
+    const i = list.findIndex((n) => n.tone !== 'error');
+    list.splice(i >= 0 ? i : 0, 1);
+  }
+  return [...list, next];
+}
+
 const NoticesContext = createContext<NoticesApi | undefined>(undefined);
 
 export function NoticesProvider({ children }: { children: ReactNode }) {
@@ -35,7 +51,7 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
     (notice: Omit<Notice, 'id'>, ms: number | undefined) => {
       const id = nextId.current++;
       const full = { ...notice, id };
-      setNotices((all) => [...all.slice(-3), full]);
+      setNotices((all) => withNotice(all, full));
       if (ms) window.setTimeout(() => dismiss(id), ms);
       return full;
     },
@@ -48,9 +64,9 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
     dismiss(last.id);
     try {
       await last.undo();
-      push({ tone: 'success', message: 'Restored.' }, 2500);
+      push({ tone: 'success', message: 'Restored.' }, NOTICE_MS.info);
     } catch (e) {
-      push({ tone: 'error', message: messageOf(e) }, undefined);
+      push({ tone: 'error', message: messageOf(e) }, NOTICE_MS.error);
     }
     return true;
   }, [dismiss, push]);
@@ -60,10 +76,10 @@ export function NoticesProvider({ children }: { children: ReactNode }) {
       notices,
       dismiss,
       undoLast,
-      error: (e) => void push({ tone: 'error', message: messageOf(e) }, 12000),
-      info: (message, tone = 'info') => void push({ tone, message }, 3500),
+      error: (e) => void push({ tone: 'error', message: messageOf(e) }, NOTICE_MS.error),
+      info: (message, tone = 'info') => void push({ tone, message }, NOTICE_MS.info),
       undoable: (message, undo) => {
-        const n = push({ tone: 'info', message, undo }, 10000);
+        const n = push({ tone: 'info', message, undo }, NOTICE_MS.undo);
         undoStack.current.push(n);
       },
     }),

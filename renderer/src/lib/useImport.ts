@@ -31,7 +31,8 @@ export function useImport(onImported: (outcomes: ImportOutcome[]) => void) {
         const outcomes = await invoke('sources.import', { paths });
         const fresh = outcomes.filter((o) => !o.duplicate).length;
         const dupes = outcomes.length - fresh;
-        notices.info(`Imported ${plural(fresh, 'source')}${dupes ? `; ${plural(dupes, 'file')} already in the library` : ''}.`, 'success');
+        if (fresh === 0) notices.info(`${plural(dupes, 'file')} already in the library: nothing new imported.`);
+        else notices.info(`Imported ${plural(fresh, 'source')}${dupes ? `; ${plural(dupes, 'file')} already in the library` : ''}.`, 'success');
         for (const w of outcomes.flatMap((o) => o.warnings)) notices.info(w);
         onImported(outcomes);
       } catch (e) {
@@ -55,8 +56,12 @@ export function useImport(onImported: (outcomes: ImportOutcome[]) => void) {
   return { progress, busy, importPaths, importFromDialog };
 }
 
-/** Absolute paths of files dropped on the window (Electron exposes File.path; others give none). */
+/**
+ * Absolute paths of files dropped on the window. File.path is gone from
+ * Electron, so the preload answers through webUtils.getPathForFile; a file
+ * with no path on disk (e.g. dragged out of another app's memory) gives none.
+ */
 export function droppedPaths(event: DragEvent | React.DragEvent): string[] {
   const files = Array.from(event.dataTransfer?.files ?? []);
-  return files.map((f) => (f as File & { path?: string }).path ?? '').filter((p) => p.length > 0);
+  return files.map((f) => window.sanad.pathForFile(f)).filter((p) => typeof p === 'string' && p.length > 0);
 }

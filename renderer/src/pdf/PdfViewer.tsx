@@ -21,6 +21,18 @@ export interface ViewerControls {
   goTo: (page: number, rect?: { x: number; y: number; w: number; h: number }) => void;
 }
 
+/**
+ * Font data bundled with the app (dist-renderer/pdfjs/, copied by vite.config.ts):
+ * documents that do not embed their fonts render with pdf.js' own standard
+ * fonts, the same on every computer, instead of whatever the system has.
+ */
+const PDFJS_DATA = {
+  standardFontDataUrl: new URL('pdfjs/standard_fonts/', document.baseURI).href,
+  cMapUrl: new URL('pdfjs/cmaps/', document.baseURI).href,
+  cMapPacked: true,
+  useSystemFonts: false,
+};
+
 type Components = Awaited<ReturnType<typeof loadPdfjs>>['components'];
 type ViewerInstance = InstanceType<Components['PDFViewer']>;
 type EventBusInstance = InstanceType<Components['EventBus']>;
@@ -86,7 +98,7 @@ export function PdfViewer({ url, highlights = [], activeId, onSelection, onPages
         eventBus.on('pagerendered', redrawPage);
         eventBus.on('textlayerrendered', redrawPage);
         setBus(eventBus);
-        const task = pdfjs.getDocument({ url, isEvalSupported: false, enableXfa: false });
+        const task = pdfjs.getDocument({ url, isEvalSupported: false, enableXfa: false, ...PDFJS_DATA });
         const doc = await task.promise;
         if (cancelled) {
           void doc.destroy();

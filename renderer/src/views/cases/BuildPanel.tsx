@@ -1,4 +1,8 @@
-/** The Build button (Ctrl/Cmd+B), its progress bar from build.progress, and Cancel. */
+/**
+ * The Build button (Ctrl/Cmd+B), its progress bar from build.progress, and
+ * Cancel: a cancelled build is a calm notice, never an error, and shows no
+ * half-built result (the core writes nothing until the build has finished).
+ */
 import { useEffect, useRef, useState } from 'react';
 import type { BuildReportView } from '../../../../src/api/views.ts';
 import { Icon } from '../../components/Icon.tsx';
@@ -16,24 +20,42 @@ interface Props {
 
 export function BuildPanel({ slug, beforeBuild, onBuilt }: Props) {
   const [building, setBuilding] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const [progress, setProgress] = useState<{ stage: string; done: number; total: number } | undefined>(undefined);
   const notices = useNotices();
+  /** Cancel pressed before the core started building (while saving): the build never starts. */
+  const cancelRequested = useRef(false);
+  const cancelledNotice = () => notices.info('Build cancelled. Nothing was written; build again when ready.');
 
   useEffect(() => onEvent('build.progress', (p) => p.slug === slug && setProgress(p)), [slug]);
 
   const build = async () => {
     if (building) return;
     setBuilding(true);
+    cancelRequested.current = false;
     setProgress({ stage: 'Saving', done: 0, total: 1 });
     try {
       if (!(await beforeBuild())) return;
+      if (cancelRequested.current) return cancelledNotice();
       const report = await invoke('bundle.build', { slug });
       onBuilt(report);
     } catch (e) {
-      notices.error(e);
+      if ((e as { code?: unknown }).code === 'ABORTED') cancelledNotice();
+      else notices.error(e);
     } finally {
       setBuilding(false);
+      setCancelling(false);
       setProgress(undefined);
+    }
+  };
+  const cancel = async () => {
+    setCancelling(true);
+    cancelRequested.current = true;
+    try {
+      await invoke('bundle.cancel', { slug });
+    } catch (e) {
+      setCancelling(false);
+      notices.error(e);
     }
   };
   const buildRef = useRef(build);
@@ -45,8 +67,8 @@ export function BuildPanel({ slug, beforeBuild, onBuilt }: Props) {
       {building && progress ? (
         <>
           <ProgressBar label="Building bundle" done={progress.done} total={progress.total} detail={progress.stage} />
-          <button type="button" className="btn" onClick={() => void invoke('bundle.cancel', { slug }).catch(notices.error)}>
-            Cancel
+          <button type="button" className="btn" onClick={() => void cancel()} disabled={cancelling}>
+            {cancelling ? 'Cancelling…' : 'Cancel build'}
           </button>
         </>
       ) : (

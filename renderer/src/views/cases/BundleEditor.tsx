@@ -1,27 +1,30 @@
-/** The bundle editor: sections in order, their items, and the bundle-wide options. */
+/** The bundle editor: sections in order, their items (movable across sections), and the bundle-wide options. */
 import type { SourceSummary } from '../../../../src/api/views.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Icon } from '../../components/Icon.tsx';
+import type { Problems } from './bundleChecks.ts';
 import { BundleOptions } from './BundleOptions.tsx';
-import { move, newKey, nextLetter, type Draft } from './bundleDraft.ts';
+import { move, moveItem, newKey, nextLetter, type Draft } from './bundleDraft.ts';
 import { SectionCard } from './SectionCard.tsx';
-import { SortableList } from './sortable.tsx';
+import { BundleDnd } from './sortable.tsx';
 
 interface Props {
   draft: Draft;
+  problems: Problems;
   onChange: (d: Draft) => void;
   sources: SourceSummary[];
   slug: string;
   onImportCaseDocuments: () => void;
 }
 
-export function BundleEditor({ draft, onChange, sources, onImportCaseDocuments }: Props) {
+export function BundleEditor({ draft, problems, onChange, sources, onImportCaseDocuments }: Props) {
   const addSection = () =>
     onChange({ ...draft, sections: [...draft.sections, { id: newKey('s'), letter: nextLetter(draft.sections), title: 'New section', divider: false, items: [] }] });
+  const moveTo = (key: string, sectionId: string, index: number) => onChange(moveItem(draft, key, sectionId, index));
 
   return (
     <div className="bundle-editor">
-      <BundleOptions draft={draft} onChange={onChange} />
+      <BundleOptions draft={draft} problems={problems} onChange={onChange} />
       <div className="editor-toolbar">
         <h2 className="section-heading">Sections</h2>
         <span className="row-spacer" />
@@ -37,19 +40,22 @@ export function BundleEditor({ draft, onChange, sources, onImportCaseDocuments }
           Add a section (for example “Country information”), then add sources from the library or the client's own documents.
         </EmptyState>
       ) : (
-        <SortableList ids={draft.sections.map((s) => s.id)} label="sections" onMove={(from, to) => onChange({ ...draft, sections: move(draft.sections, from, to) })}>
+        <BundleDnd draft={draft} onMoveSection={(from, to) => onChange({ ...draft, sections: move(draft.sections, from, to) })} onMoveItem={moveTo}>
           <ol className="section-list" aria-label="Bundle sections">
             {draft.sections.map((s) => (
               <SectionCard
                 key={s.id}
                 section={s}
+                sections={draft.sections}
                 sources={sources}
+                problems={problems}
                 onChange={(next) => onChange({ ...draft, sections: draft.sections.map((x) => (x.id === s.id ? next : x)) })}
                 onRemove={() => onChange({ ...draft, sections: draft.sections.filter((x) => x.id !== s.id) })}
+                onMoveItem={(key, sectionId) => moveTo(key, sectionId, Number.MAX_SAFE_INTEGER)}
               />
             ))}
           </ol>
-        </SortableList>
+        </BundleDnd>
       )}
     </div>
   );

@@ -1,51 +1,66 @@
-/** Bundle-wide options: pagination style, supplementary bundle details, volume size cap. */
-import type { Draft } from './bundleDraft.ts';
-import { DAY_DATE } from '../../lib/format.ts';
+/**
+ * Bundle-wide options: pagination style, volume size cap, and the
+ * supplementary bundle's number, date and the page it continues after. Values
+ * are kept as typed; bundleChecks says what is wrong under each field.
+ */
+import { fieldId, type Problems } from './bundleChecks.ts';
+import type { Draft, DraftSupplementary } from './bundleDraft.ts';
 
-export function BundleOptions({ draft, onChange }: { draft: Draft; onChange: (d: Draft) => void }) {
+function Field({ id, label, problems, hint, children }: { id: string; label: string; problems: Problems; hint?: string; children: React.ReactNode }) {
+  const message = problems.get(id);
+  return (
+    <div className={`field${message ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      <div className={message ? 'field-msg' : 'field-msg field-hint'} id={`${id}-msg`}>
+        {message ?? hint ?? ''}
+      </div>
+    </div>
+  );
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function BundleOptions({ draft, problems, onChange }: { draft: Draft; problems: Problems; onChange: (d: Draft) => void }) {
   const sup = draft.supplementary;
+  const setSup = (patch: Partial<DraftSupplementary>) => sup && onChange({ ...draft, supplementary: { ...sup, ...patch } });
+  const described = (id: string) => ({ id, 'aria-invalid': problems.has(id), 'aria-describedby': `${id}-msg` });
+
   return (
     <div className="card options-card" role="group" aria-label="Bundle options">
-      <div className="field">
-        <label htmlFor="opt-pagination">Page numbers</label>
-        <select id="opt-pagination" value={draft.pagination} onChange={(e) => onChange({ ...draft, pagination: e.target.value as Draft['pagination'] })}>
-          <option value="continuous">Continuous (1, 2, 3… equal to PDF pages)</option>
-          <option value="section-prefixed">By section (A1, B1…)</option>
-        </select>
+      <div className="options-row">
+        <Field id="opt-pagination" label="Page numbers" problems={problems}>
+          <select id="opt-pagination" value={draft.pagination} onChange={(e) => onChange({ ...draft, pagination: e.target.value as Draft['pagination'] })}>
+            <option value="continuous">Continuous: 1, 2, 3… (= PDF pages)</option>
+            <option value="section-prefixed">By section: A1, B1…</option>
+          </select>
+        </Field>
+        <Field id={fieldId.cap} label="Volume size cap (MB)" problems={problems} hint="Empty: the tribunal's limit.">
+          <input {...described(fieldId.cap)} type="text" inputMode="decimal" placeholder="Tribunal default" value={draft.capText} onChange={(e) => onChange({ ...draft, capText: e.target.value })} />
+        </Field>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={!!sup}
+            onChange={(e) => {
+              const { supplementary: _drop, ...rest } = draft;
+              onChange(e.target.checked ? { ...rest, supplementary: { number: '1', date: today(), afterPage: '' } } : rest);
+            }}
+          />
+          Supplementary bundle
+        </label>
       </div>
-      <div className="field">
-        <label htmlFor="opt-cap">Volume size cap (MB)</label>
-        <input
-          id="opt-cap"
-          type="number"
-          min={1}
-          placeholder="Tribunal default"
-          value={draft.volumeCapMB ?? ''}
-          onChange={(e) => onChange({ ...draft, volumeCapMB: Number(e.target.value) > 0 ? Number(e.target.value) : undefined })}
-        />
-      </div>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={!!sup}
-          onChange={(e) => onChange({ ...draft, supplementary: e.target.checked ? { number: 1, date: new Date().toISOString().slice(0, 10), afterPage: 0 } : undefined })}
-        />
-        Supplementary bundle
-      </label>
       {sup && (
-        <div className="field-row supplementary">
-          <div className="field">
-            <label htmlFor="opt-sup-n">Number</label>
-            <input id="opt-sup-n" type="number" min={1} value={sup.number} onChange={(e) => onChange({ ...draft, supplementary: { ...sup, number: Math.max(1, Number(e.target.value) || 1) } })} />
-          </div>
-          <div className={`field${DAY_DATE.test(sup.date) ? '' : ' has-error'}`}>
-            <label htmlFor="opt-sup-date">Date</label>
-            <input id="opt-sup-date" type="date" value={sup.date} onChange={(e) => e.target.value && onChange({ ...draft, supplementary: { ...sup, date: e.target.value } })} />
-          </div>
-          <div className="field">
-            <label htmlFor="opt-sup-after">Continues after page</label>
-            <input id="opt-sup-after" type="number" min={0} value={sup.afterPage} onChange={(e) => onChange({ ...draft, supplementary: { ...sup, afterPage: Math.max(0, Number(e.target.value) || 0) } })} />
-          </div>
+        <div className="options-row supplementary" role="group" aria-label="Supplementary bundle">
+          <Field id={fieldId.supNumber} label="Supplementary bundle number" problems={problems}>
+            <input {...described(fieldId.supNumber)} type="text" inputMode="numeric" value={sup.number} onChange={(e) => setSup({ number: e.target.value })} />
+          </Field>
+          <Field id={fieldId.supDate} label="Date served" problems={problems}>
+            <input {...described(fieldId.supDate)} type="date" value={sup.date} onChange={(e) => setSup({ date: e.target.value })} />
+          </Field>
+          <Field id={fieldId.supAfter} label="Continues after page" problems={problems} hint="The last page of the bundle already served.">
+            <input {...described(fieldId.supAfter)} type="text" inputMode="numeric" placeholder="e.g. 240" value={sup.afterPage} onChange={(e) => setSup({ afterPage: e.target.value })} />
+          </Field>
         </div>
       )}
     </div>

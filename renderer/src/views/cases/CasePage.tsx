@@ -1,15 +1,17 @@
 /** One case: details (autosaved), the bundle editor, warnings, and building the bundle. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BuildReportView } from '../../../../src/api/views.ts';
 import type { CaseFile } from '../../../../src/model/case.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { invoke } from '../../lib/api.ts';
+import { appellantLabel } from '../../lib/format.ts';
 import type { Route } from '../../lib/nav.ts';
 import { useNotices } from '../../lib/notices.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { BuildPanel } from './BuildPanel.tsx';
 import { BuiltBundle } from './BuiltBundle.tsx';
 import { BundleEditor } from './BundleEditor.tsx';
+import { draftProblems, problemSummary } from './bundleChecks.ts';
 import { fromDraft, toDraft, type Draft } from './bundleDraft.ts';
 import { CaseDetailsForm } from './CaseDetailsForm.tsx';
 import { saveLabel, useAutosave } from './useAutosave.ts';
@@ -43,13 +45,25 @@ export function CasePage({ slug, version, navigate, onChanged }: Props) {
     await invoke('cases.saveBundle', { slug, bundle: fromDraft(d) });
     void warnings.reload();
   });
+  const problems = useMemo(() => (draft ? draftProblems(draft) : new Map<string, string>()), [draft]);
   const changeDraft = useCallback(
     (d: Draft) => {
       setDraft(d);
-      bundleSave.schedule(d);
+      // A draft the core would refuse is not sent; its fields say what to fix.
+      if (draftProblems(d).size === 0) bundleSave.schedule(d);
+      else bundleSave.cancel();
     },
     [bundleSave],
   );
+  const beforeBuild = useCallback(async () => {
+    if (problems.size > 0) {
+      notices.info(`${problemSummary(problems).replace('Not saved: fix', 'Before building, fix')}`);
+      const first = [...problems.keys()][0];
+      if (first) document.getElementById(first)?.focus();
+      return false;
+    }
+    return bundleSave.flush();
+  }, [problems, bundleSave, notices]);
 
   const importCaseDocuments = async () => {
     try {
@@ -76,13 +90,15 @@ export function CasePage({ slug, version, navigate, onChanged }: Props) {
           </button>
           <h1 id="case-title">{caseFile.title}</h1>
           <p className="subtitle">
-            {caseFile.appellant.name ? (caseFile.appellant.anonymise ? `${caseFile.appellant.name} (anonymised in the bundle)` : caseFile.appellant.name) : 'Appellant not named yet'}
-            <span className="save-state" aria-live="polite">
-              {saveLabel(bundleSave.state)}
+            <span data-testid="case-appellant">
+              {caseFile.appellant.name ? (caseFile.appellant.anonymise ? `${appellantLabel(caseFile.appellant)} · anonymised` : caseFile.appellant.name) : 'Appellant not named yet'}
+            </span>
+            <span className={`save-state${problems.size ? ' is-invalid' : ''}`} aria-live="polite">
+              {problems.size ? problemSummary(problems) : saveLabel(bundleSave.state)}
             </span>
           </p>
         </div>
-        <BuildPanel slug={slug} beforeBuild={bundleSave.flush} onBuilt={(r) => (setReport(r), void warnings.reload())} />
+        <BuildPanel slug={slug} beforeBuild={beforeBuild} onBuilt={(r) => (setReport(r), void warnings.reload())} />
       </header>
       <div className="segmented tabs" role="tablist" aria-label="Case sections">
         <button type="button" role="tab" aria-selected={tab === 'bundle'} className={tab === 'bundle' ? 'is-active' : ''} onClick={() => setTab('bundle')}>
@@ -97,7 +113,7 @@ export function CasePage({ slug, version, navigate, onChanged }: Props) {
           {tab === 'details' ? (
             <CaseDetailsForm caseFile={caseFile} onSaved={(c) => (setCaseFile(c), onChanged(), void warnings.reload())} />
           ) : (
-            <BundleEditor draft={draft} onChange={changeDraft} sources={library.data ?? []} slug={slug} onImportCaseDocuments={() => void importCaseDocuments()} />
+            <BundleEditor draft={draft} problems={problems} onChange={changeDraft} sources={library.data ?? []} slug={slug} onImportCaseDocuments={() => void importCaseDocuments()} />
           )}
         </div>
         <WarningsPanel warnings={warnings.data} onOpenSource={(id) => navigate({ view: 'reader', sourceId: id })} />

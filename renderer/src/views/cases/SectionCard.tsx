@@ -2,80 +2,94 @@
 import type { SourceSummary } from '../../../../src/api/views.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { AddItem } from './AddItem.tsx';
-import { move, newKey, PART_LABELS, type DraftSection, type KeyedItem } from './bundleDraft.ts';
-import { SortableList, SortableRow } from './sortable.tsx';
+import { fieldId, type Problems } from './bundleChecks.ts';
+import { newKey, type DraftSection, type KeyedItem } from './bundleDraft.ts';
+import { ItemRow } from './ItemRow.tsx';
+import { ItemsZone, SortableRow } from './sortable.tsx';
 
 interface Props {
   section: DraftSection;
+  /** Every section, for the "Move to section" menus. */
+  sections: DraftSection[];
   sources: SourceSummary[];
+  problems: Problems;
   onChange: (s: DraftSection) => void;
   onRemove: () => void;
+  onMoveItem: (key: string, toSectionId: string) => void;
 }
 
-function itemTitle(k: KeyedItem, sources: SourceSummary[]): string {
-  const it = k.item;
-  if (it.kind === 'generated') return PART_LABELS[it.part] ?? it.part;
-  if (it.kind === 'divider') return `Divider: ${it.title}`;
-  return it.title ?? sources.find((s) => s.id === it.sourceId)?.title ?? 'Missing source';
+function FieldMessage({ id, problems }: { id: string; problems: Problems }) {
+  const message = problems.get(id);
+  return message ? (
+    <div className="field-msg" id={`${id}-msg`}>
+      {message}
+    </div>
+  ) : null;
 }
 
-export function SectionCard({ section, sources, onChange, onRemove }: Props) {
+export function SectionCard({ section, sections, sources, problems, onChange, onRemove, onMoveItem }: Props) {
   const setItem = (key: string, change: (k: KeyedItem) => KeyedItem) => onChange({ ...section, items: section.items.map((k) => (k.key === key ? change(k) : k)) });
+  const letterId = fieldId.letter(section.id);
+  const titleId = fieldId.title(section.id);
+  const name = `section ${section.letter || '?'}`;
   return (
-    <SortableRow id={section.id} className="section-card" handleLabel={`Move section ${section.letter}: ${section.title}`}>
+    <SortableRow id={section.id} kind="section" sectionId={section.id} className="section-card" handleLabel={`Move section ${section.letter}: ${section.title}`}>
       <div className="section-body">
         <div className="section-head">
           <input
-            className="letter-input"
-            aria-label="Section letter"
+            id={letterId}
+            className={`letter-input${problems.has(letterId) ? ' is-invalid' : ''}`}
+            aria-label={`Letter of ${name}`}
+            aria-invalid={problems.has(letterId)}
+            aria-describedby={problems.has(letterId) ? `${letterId}-msg` : undefined}
             value={section.letter}
             maxLength={2}
-            onChange={(e) => {
-              const letter = e.target.value.toUpperCase().replace(/[^A-Z]/g, '');
-              if (letter) onChange({ ...section, letter });
-            }}
+            onChange={(e) => onChange({ ...section, letter: e.target.value.toUpperCase().replace(/[^A-Z]/g, '') })}
           />
-          <input className="section-title-input" aria-label={`Title of section ${section.letter}`} value={section.title} onChange={(e) => onChange({ ...section, title: e.target.value || ' ' })} />
-          <label className="checkbox small">
+          <input
+            id={titleId}
+            className={`section-title-input${problems.has(titleId) ? ' is-invalid' : ''}`}
+            aria-label={`Title of ${name}`}
+            aria-invalid={problems.has(titleId)}
+            aria-describedby={problems.has(titleId) ? `${titleId}-msg` : undefined}
+            value={section.title}
+            placeholder="Section title"
+            onChange={(e) => onChange({ ...section, title: e.target.value })}
+          />
+          <label className="checkbox small" title="Print a page with the section letter and title before its documents">
             <input type="checkbox" checked={section.divider} onChange={(e) => onChange({ ...section, divider: e.target.checked })} /> Divider page
           </label>
-          <button type="button" className="icon-btn danger" aria-label={`Remove section ${section.letter}`} onClick={onRemove}>
+          <button type="button" className="icon-btn danger" aria-label={`Remove ${name}`} title={`Remove ${name}`} onClick={onRemove}>
             <Icon name="trash" size={15} />
           </button>
         </div>
-        {section.items.length === 0 ? (
-          <p className="muted small section-empty">No documents in this section yet.</p>
-        ) : (
-          <SortableList ids={section.items.map((k) => k.key)} label={`items of section ${section.letter}`} onMove={(from, to) => onChange({ ...section, items: move(section.items, from, to) })}>
+        <FieldMessage id={letterId} problems={problems} />
+        <FieldMessage id={titleId} problems={problems} />
+        <ItemsZone sectionId={section.id} keys={section.items.map((k) => k.key)}>
+          {section.items.length === 0 ? (
+            <p className="muted small section-empty">No documents in this section yet: add one below, or drag one here from another section.</p>
+          ) : (
             <ol className="item-list" aria-label={`Items in section ${section.letter}`}>
               {section.items.map((k, i) => (
-                <SortableRow key={k.key} id={k.key} className="item-row" handleLabel={`Move ${itemTitle(k, sources)}`}>
-                  <span className="item-index">
-                    {section.letter}
-                    {i + 1}
-                  </span>
-                  <span className={`item-title kind-${k.item.kind}`} data-testid="bundle-item-title">
-                    {itemTitle(k, sources)}
-                  </span>
-                  {k.item.kind === 'source' && (
-                    <input
-                      className="pages-input"
-                      aria-label={`Pages of ${itemTitle(k, sources)}`}
-                      placeholder="All pages"
-                      value={k.item.pages ?? ''}
-                      onChange={(e) => setItem(k.key, (x) => (x.item.kind === 'source' ? { ...x, item: { ...x.item, pages: e.target.value.trim() ? e.target.value : undefined } } : x))}
-                    />
-                  )}
-                  <button type="button" className="icon-btn" aria-label={`Remove ${itemTitle(k, sources)}`} onClick={() => onChange({ ...section, items: section.items.filter((x) => x.key !== k.key) })}>
-                    <Icon name="close" size={14} />
-                  </button>
-                </SortableRow>
+                <ItemRow
+                  key={k.key}
+                  entry={k}
+                  index={i}
+                  section={section}
+                  sections={sections}
+                  sources={sources}
+                  problems={problems}
+                  onChange={(next) => setItem(k.key, () => next)}
+                  onRemove={() => onChange({ ...section, items: section.items.filter((x) => x.key !== k.key) })}
+                  onMoveTo={(sectionId) => onMoveItem(k.key, sectionId)}
+                />
               ))}
             </ol>
-          </SortableList>
-        )}
+          )}
+        </ItemsZone>
         <AddItem sources={sources} sectionLetter={section.letter} onAdd={(item) => onChange({ ...section, items: [...section.items, { key: newKey('i'), item }] })} />
       </div>
     </SortableRow>
   );
 }
+

@@ -12,19 +12,61 @@ export interface KeyedItem {
 export interface DraftSection extends Omit<BundleSection, 'items'> {
   items: KeyedItem[];
 }
-export interface Draft extends Omit<BundleDefinition, 'sections'> {
+/** Supplementary-bundle fields as typed (checked by draftProblems before saving). */
+export interface DraftSupplementary {
+  number: string;
+  date: string;
+  afterPage: string;
+}
+export interface Draft extends Omit<BundleDefinition, 'sections' | 'supplementary' | 'volumeCapMB'> {
   sections: DraftSection[];
+  supplementary?: DraftSupplementary;
+  /** Volume size cap in MB as typed; empty for the tribunal's limit. */
+  capText: string;
 }
 
 let counter = 0;
 export const newKey = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
 export function toDraft(def: BundleDefinition): Draft {
-  return { ...def, sections: def.sections.map((s) => ({ ...s, items: s.items.map((item) => ({ key: newKey('i'), item })) })) };
+  const { supplementary: sup, volumeCapMB, ...rest } = def;
+  return {
+    ...rest,
+    ...(sup ? { supplementary: { number: String(sup.number), date: sup.date, afterPage: String(sup.afterPage) } } : {}),
+    capText: volumeCapMB === undefined ? '' : String(volumeCapMB),
+    sections: def.sections.map((s) => ({ ...s, items: s.items.map((item) => ({ key: newKey('i'), item })) })),
+  };
 }
 
+/** The definition to save; call only when draftProblems(draft) is empty. */
 export function fromDraft(draft: Draft): BundleDefinition {
-  return { ...draft, sections: draft.sections.map((s) => ({ ...s, items: s.items.map((k) => k.item) })) };
+  const { supplementary: sup, capText, ...rest } = draft;
+  return {
+    ...rest,
+    ...(sup ? { supplementary: { number: Number(sup.number), date: sup.date, afterPage: Number(sup.afterPage) } } : {}),
+    ...(capText.trim() ? { volumeCapMB: Number(capText) } : {}),
+    sections: draft.sections.map((s) => ({ ...s, title: s.title.trim(), items: s.items.map((k) => k.item) })),
+  };
+}
+
+/**
+ * Moves an item to another place, in its own section or another one: before
+ * the item at `toIndex` of the target section (the end when out of range).
+ */
+export function moveItem(draft: Draft, key: string, toSectionId: string, toIndex: number): Draft {
+  const from = draft.sections.find((s) => s.items.some((k) => k.key === key));
+  const moving = from?.items.find((k) => k.key === key);
+  if (!from || !moving || !draft.sections.some((s) => s.id === toSectionId)) return draft;
+  const sections = draft.sections.map((s) => (s.id === from.id ? { ...s, items: s.items.filter((k) => k.key !== key) } : s));
+  return {
+    ...draft,
+    sections: sections.map((s) => {
+      if (s.id !== toSectionId) return s;
+      const items = [...s.items];
+      items.splice(Math.max(0, Math.min(toIndex, items.length)), 0, moving);
+      return { ...s, items };
+    }),
+  };
 }
 
 export function move<T>(list: T[], from: number, to: number): T[] {

@@ -44,8 +44,15 @@ export function useAutosave<T>(save: (value: T) => Promise<unknown>, delayMs = 6
     [flush, delayMs],
   );
 
+  /** Drops an unsaved value (it became invalid); what was saved before stays. */
+  const cancel = useCallback(() => {
+    window.clearTimeout(timer.current);
+    pending.current = undefined;
+    setState('saved');
+  }, []);
+
   useEffect(() => () => void flush(), [flush]);
-  return { state, schedule, flush };
+  return { state, schedule, flush, cancel };
 }
 
 export function saveLabel(state: SaveState): string {
