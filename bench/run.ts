@@ -1,0 +1,87 @@
+/**
+ * `npm run bench [-- import|build] [--pages N] [--keep DIR]`: runs the
+ * benchmarks and prints their results as JSON on stdout (progress goes to
+ * stderr). With no name both run, each in a fresh Node process so one's memory
+ * high-water mark does not leak into the other's, and the output is an array.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { BuildBenchResult, filesForPages, runBuildBench } from './build.ts';
+import { ImportBenchResult, runImportBench } from './import.ts';
+
+const BenchName = z.enum(['import', 'build']);
+type BenchName = z.infer<typeof BenchName>;
+
+const USAGE = 'usage: npm run bench [-- import|build] [--pages N] [--keep DIR]';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function parse(argv: string[]): { names: BenchName[]; pages: number | undefined; keep: string | undefined } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { pages: { type: 'string' }, keep: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const names = positionals.map((p) => {
+    const parsed = BenchName.safeParse(p);
+    return parsed.success ? parsed.data : fail(`Unknown benchmark "${p}": name import or build.`);
+  });
+  let pages: number | undefined;
+  if (values.pages !== undefined) {
+    pages = Number(values.pages);
+    if (!Number.isInteger(pages) || pages < 1) fail(`--pages must be a positive whole number, not "${values.pages}".`);
+  }
+  return { names: names.length ? [...new Set(names)] : ['import', 'build'], pages, keep: values.keep };
+}
+
+async function runOne(name: BenchName, pages: number | undefined, keep: string | undefined): Promise<unknown> {
+  const log = (line: string) => process.stderr.write(`[bench ${name}] ${line}\n`);
+  const dir = keep ? `${keep}/${name}` : undefined;
+  if (dir) await mkdir(dir, { recursive: true });
+  if (name === 'import') {
+    log(`importing a ${pages ?? 500}-page PDF`);
+    return runImportBench({ ...(pages ? { pages } : {}), ...(dir ? { dir } : {}) });
+  }
+  return runBuildBench({ ...(pages ? { files: filesForPages(pages) } : {}), ...(dir ? { dir } : {}), log });
+}
+
+/** Runs one benchmark in a child Node process (same loader flags) and returns its parsed JSON. */
+function runInChild(name: BenchName, argv: string[]): unknown {
+  const script = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, [...process.execArgv, script, name, ...argv], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`The ${name} benchmark failed (exit ${child.status}).`);
+  const schema = name === 'import' ? ImportBenchResult : BuildBenchResult;
+  return schema.parse(JSON.parse(child.stdout));
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const { names, pages, keep } = parse(argv);
+  if (names.length === 1) {
+    const result = await runOne(names[0]!, pages, keep);
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return;
+  }
+  const rest = argv.filter((a) => !BenchName.safeParse(a).success);
+  const results = names.map((name) => runInChild(name, rest));
+  process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,86 @@
+/**
+ * Smoke runs of both benchmarks with tiny numbers: they go through the real
+ * import and build paths and report well-formed, sane figures (pages counted
+ * right, every excerpt placed, output written). No timing assertions: speed
+ * targets live in `npm run bench`, never in tests.
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BuildBenchResult, filesForPages, runBuildBench } from '../../bench/build.ts';
+import { ImportBenchResult, runImportBench } from '../../bench/import.ts';
+import { comparison, stageTimer, timeTool } from '../../bench/measure.ts';
+
+const dir = await mkdtemp(join(tmpdir(), 'sanad-bench-test-'));
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('runImportBench', () => {
+  it('imports a 5-page PDF and reports its pages, time and memory', async () => {
+    const result = await runImportBench({ pages: 5, dir: join(dir, 'import') });
+    expect(ImportBenchResult.parse(result)).toEqual(result);
+    expect(result.pages).toBe(5);
+    expect(result.seconds).toBeGreaterThan(0);
+    expect(result.pagesPerSecond).toBeCloseTo(5 / result.seconds, 0);
+    expect(result.peakRssMB).toBeGreaterThanOrEqual(result.baselineRssMB);
+    expect(result.maxRssKB / 1024).toBeGreaterThanOrEqual(result.peakRssMB * 0.9);
+    // poppler is installed on this machine, so the comparison is made.
+    expect(result.pdftotext).not.toBeNull();
+    expect(result.pdftotext!.ratio).toBeGreaterThan(0);
+    // The workspace it imported into holds exactly one source.
+    expect(await readdir(join(dir, 'import', 'ws', 'library', 'sources'))).toHaveLength(1);
+  });
+});
+
+describe('runBuildBench', () => {
+  it('builds a bundle of 2 files × 3 pages with 4 excerpts and reports it', async () => {
+    const result = await runBuildBench({ files: 2, pagesPerFile: 3, excerpts: 4, dir: join(dir, 'build') });
+    expect(BuildBenchResult.parse(result)).toEqual(result);
+    expect(result.sources).toBe(2);
+    expect(result.sourcePages).toBe(6);
+    expect(result.excerpts).toBe(4);
+    // The bundle holds the 6 source pages plus its generated parts (index, schedule…).
+    expect(result.pages).toBeGreaterThan(6);
+    expect(result.seconds).toBeGreaterThan(0);
+    expect(result.outputMB).toBeGreaterThan(0);
+    expect(result.volumes).toBe(1);
+    expect(result.stages.map((s) => s.stage)).toEqual(['plan', 'assemble', 'assemble → verify', 'verify', 'write']);
+    const staged = result.stages.reduce((n, s) => n + s.seconds, 0);
+    expect(staged).toBeCloseTo(result.seconds, 1);
+    expect(result.qpdf).not.toBeNull();
+    expect(result.printing.calls).toBeGreaterThan(0);
+  });
+});
+
+describe('measuring helpers', () => {
+  it('gives null for a tool that is not installed and times one that is', () => {
+    expect(timeTool('sanad-no-such-tool', [])).toBeNull();
+    expect(timeTool('true', [])).toBeGreaterThan(0);
+    expect(() => timeTool('false', [])).toThrow(/false failed/);
+    expect(comparison(2, null)).toBeNull();
+    expect(comparison(2, 0.5)).toEqual({ seconds: 0.5, ratio: 4 });
+  });
+
+  it('splits time between stages at each stage’s last report', async () => {
+    const timer = stageTimer('write');
+    const pause = () => new Promise((r) => setTimeout(r, 30));
+    timer.onProgress({ stage: 'plan', done: 1 });
+    await pause();
+    timer.onProgress({ stage: 'assemble', done: 1 });
+    timer.onProgress({ stage: 'assemble', done: 2 });
+    await pause();
+    timer.onProgress({ stage: 'verify', done: 0 });
+    await pause();
+    timer.onProgress({ stage: 'verify', done: 1 });
+    const stages = timer.finish();
+    expect(stages.map((s) => s.stage)).toEqual(['plan', 'assemble', 'assemble → verify', 'verify', 'write']);
+    for (const i of [1, 2, 3]) expect(stages[i]!.seconds).toBeGreaterThanOrEqual(0.025);
+    expect(stages[4]!.seconds).toBeLessThan(0.025);
+  });
+
+  it('turns a page target into whole files of 25 pages', () => {
+    expect(filesForPages(1000)).toBe(40);
+    expect(filesForPages(10_000)).toBe(400);
+    expect(filesForPages(3)).toBe(1);
+  });
+});
