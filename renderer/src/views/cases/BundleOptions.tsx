@@ -29,9 +29,9 @@ export function BundleOptions({ draft, problems, onChange }: { draft: Draft; pro
   return (
     <div className="card options-card" role="group" aria-label="Bundle options">
       <div className="options-row">
-        <Field id="opt-pagination" label="Page numbers" problems={problems}>
+        <Field id="opt-pagination" label="Page numbers" problems={problems} hint="Continuous numbers equal the PDF page numbers, index included.">
           <select id="opt-pagination" value={draft.pagination} onChange={(e) => onChange({ ...draft, pagination: e.target.value as Draft['pagination'] })}>
-            <option value="continuous">Continuous: 1, 2, 3… (= PDF pages)</option>
+            <option value="continuous">Continuous: 1, 2, 3…</option>
             <option value="section-prefixed">By section: A1, B1…</option>
           </select>
         </Field>

@@ -14,6 +14,12 @@ type Patch = {
   bundleDate: string;
 };
 
+const PROFILE_HINTS: Record<string, string> = {
+  'uk-ftt-iac': 'A4 pages; schedule of at most 12 pages without permission.',
+  'uk-ut-iac': 'A4 pages; CE-File accepts files up to 50 MB, so larger bundles are split into volumes.',
+  'us-eoir': 'Letter pages, exhibit tabs and a certificate of service; files up to 25 MB.',
+};
+
 export function CaseDetailsForm({ caseFile, onSaved }: { caseFile: CaseFile; onSaved: (c: CaseFile) => void }) {
   const [form, setForm] = useState<Patch>({
     title: caseFile.title,
@@ -70,10 +76,11 @@ export function CaseDetailsForm({ caseFile, onSaved }: { caseFile: CaseFile; onS
         <div className="field grow">
           <label htmlFor="cd-tribunal">Tribunal profile</label>
           <select id="cd-tribunal" value={form.tribunal} onChange={(e) => update({ ...form, tribunal: e.target.value as Patch['tribunal'] })}>
-            <option value="uk-ftt-iac">UK First-tier Tribunal (IAC) · A4, schedule ≤ 12 pages</option>
-            <option value="uk-ut-iac">UK Upper Tribunal (IAC) · A4, 50 MB per file</option>
-            <option value="us-eoir">US Immigration Court (EOIR) · Letter, 25 MB per file</option>
+            <option value="uk-ftt-iac">UK First-tier Tribunal (IAC)</option>
+            <option value="uk-ut-iac">UK Upper Tribunal (IAC)</option>
+            <option value="us-eoir">US Immigration Court (EOIR)</option>
           </select>
+          <p className="field-msg field-hint">{PROFILE_HINTS[form.tribunal]}</p>
         </div>
         <div className="field">
           <label htmlFor="cd-hearing">Hearing date</label>
