@@ -101,7 +101,8 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
       run(async () => {
         const c = ctx();
         const ops = await loadOps();
-        const ws = await c.workspace('read');
+        // Without --out the bundle is written inside the workspace (cases/<slug>/bundles/): take the lock.
+        const ws = await c.workspace(o.out ? 'read' : 'write');
         const { files, report } = await ops.buildCase(ws, slug, {
           printer: c.printer,
           ...(o.out ? { out: resolve(o.out) } : {}),
