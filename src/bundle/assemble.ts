@@ -16,6 +16,7 @@ import { PageDrawer, type PageHighlight } from './draw.ts';
 import { rewriteInternalLinks, type LinkStats } from './links.ts';
 import { writeOutline, type OutlineNode } from './outline.ts';
 import { writeMetadata, writePageLabels, type VolumeMetadata } from './metadata.ts';
+import { balancePageTree } from './page-tree.ts';
 
 export interface AssembleArgs {
   input: BundleInput;
@@ -125,6 +126,7 @@ export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolum
   writeOutline(out, outline);
   writePageLabels(out, layout.labels.slice(first.first - 1, last.last));
   writeMetadata(out, args.meta);
+  balancePageTree(out);
   const bytes = await out.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
   return { bytes, firstPage: first.first, lastPage: last.last, links };
 }

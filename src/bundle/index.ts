@@ -7,7 +7,7 @@ import { basename, dirname } from 'node:path';
 import { writeFileAtomic } from '../store/atomic.ts';
 import { BuildCancelledError, BundleError, VerificationError } from '../errors.ts';
 import type { Printer } from '../print/printer.ts';
-import { verifyBundle } from '../verify/index.ts';
+import { defaultVerifyThreads, verifyBundle, VerifyPool } from '../verify/index.ts';
 import type { BundleInput } from './input.ts';
 import { expandItems, initialCounts, layOut, type Layout, type PlanItem } from './plan.ts';
 import { selectExcerpts, type PlannedExcerpt } from './excerpts.ts';
@@ -39,6 +39,8 @@ export interface BuildOptions {
   renderPart?: PartRenderer;
   /** Skip the verification pass (tests of deliberately broken output only). */
   skipVerification?: boolean;
+  /** Threads for verification, the calling one included (default: by bundle size and cores; 1 = no workers). */
+  verifyThreads?: number;
 }
 
 export interface BuildResult {
@@ -69,12 +71,24 @@ async function stabilise(input: BundleInput, items: PlanItem[], volumeOfItem: nu
 }
 
 export async function buildBundle(input: BundleInput, options: BuildOptions): Promise<BuildResult> {
+  if (options.signal?.aborted) throw new BuildCancelledError('planning');
+  const items = expandItems(input);
+  // Verification workers load while the parts print (Node mostly waits for Chromium then).
+  const sourcePages = items.reduce((n, item) => n + (item.kind === 'source' ? item.pages.length : 0), 0);
+  const pool = options.skipVerification ? undefined : new VerifyPool(options.verifyThreads ?? defaultVerifyThreads(sourcePages));
+  try {
+    return await buildWith(input, items, options, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOptions, pool: VerifyPool | undefined): Promise<BuildResult> {
   const report = (stage: string, done: number, total: number) => options.onProgress?.({ stage, done, total });
   const step = (stage: string) => {
     if (options.signal?.aborted) throw new BuildCancelledError(stage);
   };
   step('planning');
-  const items = expandItems(input);
   const parts = new PartPrinter(options.printer, options.renderPart ?? renderPartHtml, input.profile.paper);
   let volumeOfItem = items.map(() => 1);
   let stable = await stabilise(input, items, volumeOfItem, parts, step);
@@ -121,10 +135,10 @@ export async function buildBundle(input: BundleInput, options: BuildOptions): Pr
     volumes: volumes.map((v) => ({ bytes: v.bytes, firstPage: v.firstPage, lastPage: v.lastPage })),
     report: buildReport(input, stable.layout, stable.excerpts, volumes, warnings),
   };
-  if (!options.skipVerification) {
+  if (pool) {
     step('verification');
     report('verify', 0, 1);
-    const checked = await verifyBundle(result.volumes.map((v) => v.bytes), result.report);
+    const checked = await verifyBundle(result.volumes.map((v) => v.bytes), result.report, { pool });
     if (!checked.ok) throw new VerificationError(`the bundle for ${input.case.slug}`, checked.failures);
     report('verify', 1, 1);
   }

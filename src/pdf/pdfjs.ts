@@ -3,11 +3,18 @@
  * assumes a browser), with local font and CMap data so nothing is fetched.
  */
 import { join } from 'node:path';
+// Order matters: natives.ts keeps the built-ins before pdfjs's polyfills replace them.
+import { restoreNatives } from './natives.ts';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+// Loading the worker here (it sets globalThis.pdfjsWorker, which pdfjs uses
+// instead of importing it on first open) lets its polyfills be undone too.
+import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { packageDir } from '../paths.ts';
 
 export type { PDFDocumentProxy };
+
+restoreNatives();
 
 const root = packageDir('pdfjs-dist');
 const dataUrls = {

@@ -49,10 +49,17 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-/** Extracts one page (1-based). */
-export async function extractPageText(doc: PDFDocumentProxy, pageNumber: number): Promise<PageText> {
-  const page = await doc.getPage(pageNumber);
-  const content = await page.getTextContent();
+/** What pageTextFromContent needs of a pdfjs page (a PDFPageProxy fits). */
+export interface PageGeometry {
+  view: number[];
+  rotate: number;
+}
+
+/**
+ * Builds the page text from a `getTextContent()` result the caller already
+ * has, so a page's text content is fetched once however many uses it has.
+ */
+export function pageTextFromContent(pageNumber: number, page: PageGeometry, content: { items: unknown[] }): PageText {
   let text = '';
   const runs: TextRun[] = [];
   let prev: { x: number; y: number; end: number; size: number; eol: boolean } | undefined;
@@ -76,10 +83,18 @@ export async function extractPageText(doc: PDFDocumentProxy, pageNumber: number)
     if (item.hasEOL && text.length > 0 && !text.endsWith('\n')) text += '\n';
     prev = { x, y, end: x + item.width, size, eol: item.hasEOL };
   }
-  const view = page.view as [number, number, number, number];
+  const view = page.view;
   const rotate = (((page.rotate % 360) + 360) % 360) as 0 | 90 | 180 | 270;
+  return { page: pageNumber, view: [view[0] ?? 0, view[1] ?? 0, view[2] ?? 0, view[3] ?? 0], rotate, text, runs };
+}
+
+/** Extracts one page (1-based). */
+export async function extractPageText(doc: PDFDocumentProxy, pageNumber: number): Promise<PageText> {
+  const page = await doc.getPage(pageNumber);
+  const content = await page.getTextContent();
+  const text = pageTextFromContent(pageNumber, page, content);
   page.cleanup();
-  return { page: pageNumber, view: [view[0], view[1], view[2], view[3]], rotate, text, runs };
+  return text;
 }
 
 /** Extracts every page, reporting progress after each one. */

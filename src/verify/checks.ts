@@ -4,7 +4,7 @@
  * each excerpt's quote and highlight on the page the report gives.
  */
 import type { PDFDocumentProxy } from '../pdf/pdfjs.ts';
-import { extractPageText } from '../pdf/text.ts';
+import { pageTextFromContent } from '../pdf/text.ts';
 import type { BuildReport } from '../bundle/report.ts';
 import { INTERNAL_LINK_PREFIX } from '../bundle/parts/context.ts';
 import { containsQuote, normaliseForMatch } from './normalise.ts';
@@ -63,7 +63,8 @@ export async function checkPage(v: VolumeContext, pageNumber: number): Promise<v
   const where = `${v.name} page ${pageNumber} (bundle page ${position})`;
   const page = await v.doc.getPage(pageNumber);
   const viewport = page.getViewport({ scale: 1 });
-  const items = textItems((await page.getTextContent()).items);
+  const content = await page.getTextContent();
+  const items = textItems(content.items);
   const label = labelOf(v.report, position);
   const stamped = items.some((item) => {
     if (item.str.trim() !== label) return false;
@@ -106,7 +107,7 @@ export async function checkPage(v: VolumeContext, pageNumber: number): Promise<v
 
   const excerpts = v.report.excerpts.filter((e) => e.bundlePage === position);
   if (excerpts.length > 0) {
-    const text = (await extractPageText(v.doc, pageNumber)).text;
+    const text = pageTextFromContent(pageNumber, page, content).text;
     for (const e of excerpts) {
       if (!containsQuote(text, e.quote)) v.failures.push(`${e.label} is not on ${where}: its quote "${e.quote.slice(0, 40)}" is missing`);
       const highlighted = annotations.some((a) => a.subtype === 'Highlight' && (a.contentsObj?.str ?? '').startsWith(`${e.label}:`));

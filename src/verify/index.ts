@@ -10,14 +10,39 @@ import { openPdf } from '../pdf/pdfjs.ts';
 import { BuildReport } from '../bundle/report.ts';
 import { existsSync } from 'node:fs';
 import { CorruptFileError, InvalidInputError } from '../errors.ts';
-import { checkPage } from './checks.ts';
+import { defaultVerifyThreads, VerifyPool } from './pool.ts';
+import { checkVolumePages } from './volume.ts';
 
 export interface VerifyResult {
   ok: boolean;
   failures: string[];
 }
 
-export async function verifyBundle(files: string[] | Uint8Array[], report: BuildReport): Promise<VerifyResult> {
+export interface VerifyOptions {
+  /**
+   * Threads to check pages on, the main one included (default: one per core,
+   * at most 4, and only for bundles large enough to repay starting them).
+   * 1 checks everything on the calling thread.
+   */
+  threads?: number;
+  /** Threads already started (e.g. by the build, ahead of time); the caller closes it. Overrides `threads`. */
+  pool?: VerifyPool;
+}
+
+export { defaultVerifyThreads, VerifyPool } from './pool.ts';
+
+export async function verifyBundle(files: string[] | Uint8Array[], report: BuildReport, options: VerifyOptions = {}): Promise<VerifyResult> {
+  if (options.pool) return verifyVolumes(files, report, options.pool);
+  // Workers join in as they finish loading; the main thread does not wait for them.
+  const pool = new VerifyPool(Math.max(1, options.threads ?? defaultVerifyThreads(report.pages)));
+  try {
+    return await verifyVolumes(files, report, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function verifyVolumes(files: string[] | Uint8Array[], report: BuildReport, pool: VerifyPool): Promise<VerifyResult> {
   const failures: string[] = [];
   if (files.length !== report.volumes.length) {
     failures.push(`the report lists ${report.volumes.length} volume(s) but ${files.length} file(s) were given`);
@@ -39,8 +64,9 @@ export async function verifyBundle(files: string[] | Uint8Array[], report: Build
       if (!volume) continue;
       const expected = volume.lastPage - volume.firstPage + 1;
       if (doc.numPages !== expected) failures.push(`${name} has ${doc.numPages} pages; the report expects ${expected}`);
-      const ctx = { doc, report, firstPage: volume.firstPage, lastPage: volume.lastPage, name, failures };
-      for (let n = 1; n <= Math.min(doc.numPages, expected); n++) await checkPage(ctx, n);
+      const count = Math.min(doc.numPages, expected);
+      const v = { bytes, doc, report, firstPage: volume.firstPage, lastPage: volume.lastPage, name, count };
+      for (const f of await checkVolumePages(v, pool.workers)) failures.push(f);
     } finally {
       await doc.destroy();
     }

@@ -3,7 +3,7 @@
  * quoteIsOnPage (the same normalised containment that placed them); a looser
  * whitespace-blind comparison is the fallback and is used for link text.
  */
-import { quoteIsOnPage } from '../anchor/index.ts';
+import { quoteIsOnPage } from '../anchor/normalise.ts';
 
 export function normaliseForMatch(text: string): string {
   return text
