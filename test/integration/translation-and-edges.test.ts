@@ -118,6 +118,7 @@ describe('edges of a real bundle', () => {
   it('handles an empty section without a page or a bookmark pointing nowhere', async () => {
     const index = pdftotext(file, report.parts.find((p) => p.kind === 'index')!.firstPage);
     expect(index).toContain('Section E: Further evidence');
+    expect(index).toContain('No documents in this section.');
     const doc = await openPdf(new Uint8Array(readFileSync(file)));
     try {
       const outline = (await doc.getOutline()) ?? [];
