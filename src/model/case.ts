@@ -45,13 +45,4 @@ export const CaseFile = z.object({
 });
 export type CaseFile = z.infer<typeof CaseFile>;
 
-/** Initials for an anonymised appellant: "Ali Hussain Changezi" → "A.H.C.". */
-export function initialsOf(name: string): string {
-  const parts = name.split(/\s+/).filter((p) => /\p{L}/u.test(p));
-  return parts.length ? parts.map((p) => `${Array.from(p.replace(/^\P{L}+/u, ''))[0]!.toUpperCase()}.`).join('') : 'the Appellant';
-}
-
-/** The appellant's name as every generated page must show it. */
-export function appellantDisplayName(c: Pick<CaseFile, 'appellant'>): string {
-  return c.appellant.anonymise ? initialsOf(c.appellant.name) : c.appellant.name || 'the Appellant';
-}
+export { appellantDisplayName, initialsOf } from './names.ts';

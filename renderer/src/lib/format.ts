@@ -1,4 +1,6 @@
 /** Display helpers: UK legal date style for partial dates, counts, file sizes. */
+import { appellantDisplayName } from '../../../src/model/names.ts';
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "2014" → "2014"; "2014-06" → "June 2014"; "2014-06-29" → "29 June 2014". */
@@ -30,13 +32,7 @@ export function inkOn(hex: string): string {
   return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? '#1f2328' : '#ffffff';
 }
 
-/**
- * The appellant as the app's own screens show them: initials once anonymised
- * (the full name stays in the details form only). Mirrors appellantDisplayName
- * in src/model/case.ts, which the renderer cannot import without zod.
- */
+/** The appellant as the app's own screens show them: the bundle's rule (initials once anonymised). */
 export function appellantLabel(appellant: { name: string; anonymise: boolean }): string {
-  if (!appellant.anonymise) return appellant.name;
-  const parts = appellant.name.split(/\s+/).filter((p) => /\p{L}/u.test(p));
-  return parts.length ? parts.map((p) => `${Array.from(p.replace(/^\P{L}+/u, ''))[0]!.toUpperCase()}.`).join('') : 'the Appellant';
+  return appellantDisplayName({ appellant });
 }
