@@ -7,6 +7,7 @@
  */
 import { PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
 import { DamagedSourceError, EncryptedSourceError } from '../errors.ts';
+import '../pdf/quiet.ts';
 import type { SourceFlag } from '../model/index.ts';
 import { hasIntactTrailer, inspectPageTree, probeWithPdfjs } from './pdf-checks.ts';
 
