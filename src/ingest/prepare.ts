@@ -5,14 +5,13 @@
  * so a file that fails here leaves nothing behind.
  */
 import { createHash } from 'node:crypto';
-import { DamagedSourceError } from '../errors.ts';
+import { DamagedSourceError, SourceTooComplexError } from '../errors.ts';
 import type { PageText, SourceFlag, SourceScope } from '../model/index.ts';
-import { extractText } from '../pdf/text.ts';
 import type { Printer } from '../print/printer.ts';
 import type { NewSource } from '../store/index.ts';
 import { readInput, type InputFile } from './detect.ts';
 import { buildSourceMeta, checkImportMetadata, titleFromName, type ImportMetadata } from './metadata.ts';
-import { preparePdf } from './pdf.ts';
+import { extractTextInWorker, preparePdfInWorker, type PdfWorkerLimits } from './pdf-worker.ts';
 import { printRendition, type DeclaredMetadata, type Rendition } from './rendition.ts';
 
 export interface ImportProgress {
@@ -30,6 +29,8 @@ export interface PrepareOptions {
   /** Import time recorded in the metadata (tests pass a fixed one). */
   now?: Date;
   onProgress?: (p: ImportProgress) => void;
+  /** Time and memory limits of the PDF parsing worker (defaults in pdf-worker.ts). */
+  pdfLimits?: PdfWorkerLimits;
 }
 
 /** Renderers load on demand: jsdom, Readability, marked and postal-mime cost seconds to load. */
@@ -59,7 +60,7 @@ async function documentOf(input: InputFile, sha256: string, options: PrepareOpti
   const report = (done: number) => options.onProgress?.({ file: input.name, stage: 'rendering', done, total: 1 });
   report(0);
   if (input.format === 'pdf') {
-    const pdf = await preparePdf(input.name, input.bytes);
+    const pdf = await preparePdfInWorker(input.name, input.bytes, options.pdfLimits);
     report(1);
     const declared: DeclaredMetadata = { ...(pdf.title ? { title: pdf.title } : {}), ...(pdf.author ? { author: pdf.author } : {}) };
     return { documentPdf: pdf.documentPdf, flags: pdf.flags, declared };
@@ -85,8 +86,10 @@ export async function prepareSource(file: string, options: PrepareOptions): Prom
   const doc = await documentOf(input, sha256, options, given);
   let text: PageText[];
   try {
-    text = await extractText(doc.documentPdf, (done, total) => progress?.({ file: input.name, stage: 'extracting', done, total }));
+    const onPages = (done: number, total: number) => progress?.({ file: input.name, stage: 'extracting', done, total });
+    text = await extractTextInWorker(input.name, doc.documentPdf, onPages, options.pdfLimits);
   } catch (error) {
+    if (error instanceof SourceTooComplexError) throw error;
     throw new DamagedSourceError(input.name, 'the text of its pages cannot be read', error);
   }
   const flags = [...doc.flags];
