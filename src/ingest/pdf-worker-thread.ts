@@ -11,6 +11,7 @@ import { preparePdf } from './pdf.ts';
 export type PdfJob = { type: 'prepare'; name: string; bytes: Uint8Array } | { type: 'extract'; name: string; bytes: Uint8Array };
 
 export type PdfWorkerReply =
+  | { type: 'ready' }
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: { name: string; code: string; message: string; file?: string } };
@@ -33,4 +34,5 @@ if (port) {
       },
     );
   });
+  port.postMessage({ type: 'ready' } satisfies PdfWorkerReply);
 }
