@@ -159,7 +159,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'cases.get': async (a) => ({ case: await ws.getCase(a.slug), bundle: await ws.getBundle(a.slug), warnings: await ops.caseWarnings(ws, a.slug, now()) }),
     'cases.create': (a) => ops.createCase(ws, a, now()),
-    'cases.update': async (a) => {
+    'cases.update': (a) => ws.mutate(async () => {
       const current = await ws.getCase(a.slug);
       const { hearingDate, bundleDate, ...rest } = a.patch;
       const next = { ...current, ...rest };
@@ -173,7 +173,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       }
       await ws.saveCase(next);
       return next;
-    },
+    }),
     'cases.saveBundle': async (a) => {
       await ws.saveBundle(a.slug, a.bundle);
       return a.bundle;

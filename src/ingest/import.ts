@@ -60,7 +60,13 @@ async function importOne(ws: Workspace, file: string, scope: SourceScope, option
   if (existing) return { file: input.name, source: existing, duplicate: true };
   const prepared = await prepareSource(file, { ...options, scope });
   options.onProgress?.({ file: input.name, stage: 'saving', done: 0, total: 1 });
-  const source = await ws.addSource(prepared);
+  // Preparing ran outside the write queue; the duplicate check and the save are one queued change,
+  // so the same file imported twice at once is saved once and found the second time.
+  const result = await ws.mutate(async (): Promise<ImportResult> => {
+    const again = await ws.findSourceBySha256(sha256);
+    if (again) return { file: input.name, source: again, duplicate: true };
+    return { file: input.name, source: await ws.addSource(prepared), duplicate: false };
+  });
   options.onProgress?.({ file: input.name, stage: 'saving', done: 1, total: 1 });
-  return { file: input.name, source, duplicate: false };
+  return result;
 }

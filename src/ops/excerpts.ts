@@ -30,7 +30,11 @@ export interface TagQuoteResult {
   merged: boolean;
 }
 
-export async function tagQuote(ws: Workspace, input: TagQuoteInput, now: Date = new Date()): Promise<TagQuoteResult> {
+export function tagQuote(ws: Workspace, input: TagQuoteInput, now: Date = new Date()): Promise<TagQuoteResult> {
+  return ws.mutate(() => tagQuoteQueued(ws, input, now));
+}
+
+async function tagQuoteQueued(ws: Workspace, input: TagQuoteInput, now: Date): Promise<TagQuoteResult> {
   const meta = await ws.getSource(input.sourceId);
   if (meta.flags.includes('no-text-layer')) {
     throw new InvalidInputError(`"${meta.title}" has no text layer: excerpts cannot be anchored until the file is OCRed; run it through OCR and import the result.`);
@@ -83,7 +87,11 @@ export interface ExcerptPatch {
   places?: string[];
 }
 
-export async function updateExcerpt(ws: Workspace, id: string, patch: ExcerptPatch, now: Date = new Date()): Promise<Excerpt> {
+export function updateExcerpt(ws: Workspace, id: string, patch: ExcerptPatch, now: Date = new Date()): Promise<Excerpt> {
+  return ws.mutate(() => updateExcerptQueued(ws, id, patch, now));
+}
+
+async function updateExcerptQueued(ws: Workspace, id: string, patch: ExcerptPatch, now: Date): Promise<Excerpt> {
   const current = await findExcerpt(ws, id);
   const tags = patch.tags ? (await resolveTags(ws, patch.tags, false)).ids : current.tags;
   const next = Excerpt.parse({
@@ -100,14 +108,22 @@ export async function updateExcerpt(ws: Workspace, id: string, patch: ExcerptPat
 }
 
 /** Deletes and returns the excerpt, so the caller can offer Undo (restoreExcerpt). */
-export async function deleteExcerpt(ws: Workspace, id: string): Promise<Excerpt> {
+export function deleteExcerpt(ws: Workspace, id: string): Promise<Excerpt> {
+  return ws.mutate(() => deleteExcerptQueued(ws, id));
+}
+
+async function deleteExcerptQueued(ws: Workspace, id: string): Promise<Excerpt> {
   const current = await findExcerpt(ws, id);
   const list = await ws.listExcerpts({ sourceId: current.sourceId });
   await ws.saveExcerpts(current.sourceId, list.filter((e) => e.id !== id));
   return current;
 }
 
-export async function restoreExcerpt(ws: Workspace, raw: unknown): Promise<Excerpt> {
+export function restoreExcerpt(ws: Workspace, raw: unknown): Promise<Excerpt> {
+  return ws.mutate(() => restoreExcerptQueued(ws, raw));
+}
+
+async function restoreExcerptQueued(ws: Workspace, raw: unknown): Promise<Excerpt> {
   const parsed = Excerpt.safeParse(raw);
   if (!parsed.success) throw new InvalidInputError('That excerpt cannot be restored: it is not a complete excerpt record.');
   const excerpt = parsed.data;

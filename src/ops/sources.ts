@@ -83,9 +83,13 @@ export async function replaceSourceEdition(ws: Workspace, id: string, file: stri
     // replaceSource records the old edition's sha256 in previousEditions.
     previousEditions: old.previousEditions,
   };
-  const excerpts = await ws.listExcerpts({ sourceId: id });
-  const result = reanchorAll(excerpts, { sourceId: id, sha256: meta.sha256, pages: prepared.text });
-  const source = await ws.replaceSource(id, { ...prepared, meta });
-  await ws.saveExcerpts(id, result.excerpts);
-  return { source, reanchored: result.excerpts.length - result.orphaned.length, fuzzy: result.fuzzy, orphaned: result.orphaned };
+  // Preparing (printing, text extraction) runs outside the write queue; the swap and the
+  // re-anchoring run as one queued change, so an excerpt tagged meanwhile is re-anchored too.
+  return ws.mutate(async () => {
+    const excerpts = await ws.listExcerpts({ sourceId: id });
+    const result = reanchorAll(excerpts, { sourceId: id, sha256: meta.sha256, pages: prepared.text });
+    const source = await ws.replaceSource(id, { ...prepared, meta });
+    await ws.saveExcerpts(id, result.excerpts);
+    return { source, reanchored: result.excerpts.length - result.orphaned.length, fuzzy: result.fuzzy, orphaned: result.orphaned };
+  });
 }
