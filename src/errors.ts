@@ -24,8 +24,8 @@ export class WorkspaceNotFoundError extends SanadError {
 }
 
 export class WorkspaceLockedError extends SanadError {
-  constructor(dir: string, holder: string) {
-    super('WORKSPACE_LOCKED', `The workspace ${dir} is open in another Sanad process (${holder}): close it and try again.`, { file: dir });
+  constructor(dir: string, holder: string, advice = 'close it and try again') {
+    super('WORKSPACE_LOCKED', `The workspace ${dir} is open in another Sanad process (${holder}): ${advice}.`, { file: dir });
   }
 }
 

@@ -8,3 +8,4 @@ export type { FileKind, Migration } from './migrations.ts';
 export { MIGRATIONS, runMigrations } from './migrations.ts';
 export { readJson, writeJson, formatJson } from './json-file.ts';
 export { writeFileAtomic } from './atomic.ts';
+export { forceUnlock, DEFAULT_LOCK_WAIT_MS } from './lock.ts';

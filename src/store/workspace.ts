@@ -49,7 +49,7 @@ export async function initWorkspace(dir: string, now: Date = new Date()): Promis
 }
 
 /** Opens a workspace; unless readOnly, takes its write lock (WorkspaceLockedError if another process has it). */
-export async function openWorkspace(dir: string, options: { readOnly?: boolean } = {}): Promise<Workspace> {
+export async function openWorkspace(dir: string, options: { readOnly?: boolean; lockWaitMs?: number } = {}): Promise<Workspace> {
   try {
     await readJson(workspaceFilePath(dir), 'workspace', WorkspaceFile);
   } catch (e) {
@@ -57,7 +57,7 @@ export async function openWorkspace(dir: string, options: { readOnly?: boolean }
     throw e;
   }
   if (options.readOnly) return new Workspace(dir, undefined);
-  const lock = await acquireLock(dir);
+  const lock = await acquireLock(dir, options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs });
   try {
     await recoverStaging(dir);
   } catch (e) {
