@@ -9,3 +9,4 @@ export { MIGRATIONS, runMigrations } from './migrations.ts';
 export { readJson, writeJson, formatJson } from './json-file.ts';
 export { writeFileAtomic } from './atomic.ts';
 export { forceUnlock, DEFAULT_LOCK_WAIT_MS } from './lock.ts';
+export { isInsideWorkspace } from './inside.ts';

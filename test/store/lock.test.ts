@@ -124,7 +124,7 @@ describe('the workspace write lock', () => {
   });
 
   it('a lock from before a restart is taken over even though its pid is running now', async () => {
-    const live = { pid: process.ppid, host: os.hostname(), since: new Date().toISOString(), ...machineIdentity() };
+    const live = { pid: process.ppid, since: new Date().toISOString(), ...machineIdentity() };
     await writeFile(lockFile(), JSON.stringify({ ...live, bootId: 'a-boot-before-this-one' }));
     await (await openWorkspace(dir, { lockWaitMs: 0 })).close();
     expect(await lockExists()).toBe(false);
