@@ -111,6 +111,12 @@ export class ReadOnlyWorkspaceError extends SanadError {
   }
 }
 
+export class FileNotChosenError extends SanadError {
+  constructor(file: string) {
+    super('FILE_NOT_CHOSEN', `Sanad imports only files you chose in the Import dialog or dropped on its window, and ${file} was neither: choose it with File > Import or drop it on the window.`, { file });
+  }
+}
+
 export class BuildCancelledError extends SanadError {
   constructor(stage: string) {
     super('ABORTED', `The bundle build was cancelled during ${stage}: nothing was written; start the build again when ready.`);

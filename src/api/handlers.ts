@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { InvalidInputError, isSanadError } from '../errors.ts';
+import { FileNotChosenError, InvalidInputError, isSanadError } from '../errors.ts';
 import * as ops from '../ops/index.ts';
 import type { Printer } from '../print/printer.ts';
 import { LibraryIndex } from '../search/index.ts';
@@ -25,6 +25,12 @@ export interface HandlerContext {
   /** The system clipboard (Electron's clipboard module; a test double in the harness). */
   writeClipboard: (text: string) => Promise<void>;
   now?: () => Date;
+  /**
+   * Which files `sources.import` may read. The app passes its grant registry
+   * (paths the open dialog returned or the preload registered from a drop), so
+   * a compromised page cannot import /etc/passwd or ~/.ssh; the CLI and tests pass nothing.
+   */
+  isPathGranted?: (path: string) => boolean;
 }
 
 export type Handlers = { [M in ApiMethod]: (args: z.output<(typeof ApiArgs)[M]>) => Promise<ApiResults[M]> };
@@ -80,15 +86,18 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return all.find((s) => s.id === a.id)!;
     },
     'sources.update': (a) => ws.updateSourceMeta(a.id, a.patch),
-    'sources.import': (a) =>
-      ops.importSources(ws, {
+    'sources.import': (a) => {
+      const refused = ctx.isPathGranted ? a.paths.find((p) => !ctx.isPathGranted!(p)) : undefined;
+      if (refused !== undefined) throw new FileNotChosenError(basename(refused));
+      return ops.importSources(ws, {
         files: a.paths,
         printer: ctx.printer,
         ...(a.caseSlug ? { caseSlug: a.caseSlug } : {}),
         ...(a.metadata ? { metadata: a.metadata } : {}),
         onProgress: (p) => ctx.emit('import.progress', { file: basename(p.file), stage: p.stage, done: p.done, total: p.total }),
         now: now(),
-      }),
+      });
+    },
     'sources.delete': async (a) => {
       await ws.deleteSource(a.id);
       return { id: a.id };

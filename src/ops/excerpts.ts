@@ -3,7 +3,8 @@
  * page text), edit, delete and restore (undo), list with filters, and the
  * tag co-occurrence counts. Excerpts are never dropped silently.
  */
-import { excerptFromQuote } from '../anchor/index.ts';
+import { excerptFromQuote, rectsForRange } from '../anchor/index.ts';
+import { collapseWhitespace } from '../anchor/normalise.ts';
 import { InvalidInputError, NotFoundError, QuoteNotFoundError } from '../errors.ts';
 import { Excerpt, type Tag } from '../model/index.ts';
 import { filterExcerpts, type ExcerptFilter } from '../search/index.ts';
@@ -126,11 +127,33 @@ export function restoreExcerpt(ws: Workspace, raw: unknown): Promise<Excerpt> {
 async function restoreExcerptQueued(ws: Workspace, raw: unknown): Promise<Excerpt> {
   const parsed = Excerpt.safeParse(raw);
   if (!parsed.success) throw new InvalidInputError('That excerpt cannot be restored: it is not a complete excerpt record.');
-  const excerpt = parsed.data;
-  await ws.getSource(excerpt.sourceId);
+  const excerpt = await checkedForRestore(ws, parsed.data);
   const list = await ws.listExcerpts({ sourceId: excerpt.sourceId });
   if (!list.some((e) => e.id === excerpt.id)) await ws.saveExcerpts(excerpt.sourceId, [...list, excerpt]);
   return excerpt;
+}
+
+/**
+ * Undo hands back a whole excerpt record from the renderer: check it like a
+ * new one (its source, its tags, its quote at its position in the current
+ * edition) and recompute its rectangles, so a forged record cannot put a
+ * passage the source does not contain into a bundle.
+ */
+async function checkedForRestore(ws: Workspace, excerpt: Excerpt): Promise<Excerpt> {
+  const meta = await ws.getSource(excerpt.sourceId);
+  if (excerpt.tags.length === 0) throw new InvalidInputError('That excerpt cannot be restored: it has no tag. Tag the passage again.');
+  const known = new Set((await ws.listTags()).map((t) => t.id));
+  const gone = excerpt.tags.find((t) => !known.has(t));
+  if (gone) throw new NotFoundError('tag', gone, 'it was deleted or merged since the excerpt was removed; tag the passage again');
+  // An orphaned excerpt is kept for the record only and never reaches a bundle.
+  if (excerpt.anchor.status === 'orphaned') return excerpt;
+  const refused = `That excerpt cannot be restored: its quote is not at the position it names on page ${excerpt.page} of "${meta.title}"; tag the passage again.`;
+  if (excerpt.anchor.sha256 !== meta.sha256) throw new InvalidInputError(refused);
+  const page = (await ws.readText(meta.id)).find((p) => p.page === excerpt.page);
+  const { start, end } = excerpt.position;
+  if (!page || start >= end || end > page.text.length) throw new InvalidInputError(refused);
+  if (collapseWhitespace(page.text.slice(start, end)) !== excerpt.quote.exact) throw new InvalidInputError(refused);
+  return { ...excerpt, rects: rectsForRange(page, start, end) };
 }
 
 export interface ListExcerptsInput extends ExcerptFilter {
