@@ -30,8 +30,13 @@ export class WorkspaceLockedError extends SanadError {
 }
 
 export class CorruptFileError extends SanadError {
-  constructor(file: string, problem: string, cause?: unknown) {
-    super('CORRUPT_FILE', `${file} is not a valid Sanad file (${problem}): restore it from ${file}.bak or fix it by hand; Sanad has not changed it.`, { file, cause });
+  /** What is wrong, in words ("line 4, column 3: Unexpected token"). */
+  readonly problem: string;
+  /** `backup`: a `.bak` of the file exists, so the message offers it. */
+  constructor(file: string, problem: string, cause?: unknown, options: { backup?: boolean } = {}) {
+    const remedy = options.backup ? `restore it from ${file}.bak or fix it by hand` : 'fix it by hand or restore it from your own backup';
+    super('CORRUPT_FILE', `${file} is not a valid Sanad file (${problem}): ${remedy}; Sanad has not changed it.`, { file, cause });
+    this.problem = problem;
   }
 }
 

@@ -69,8 +69,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
   return {
     'workspace.info': async () => {
-      const [sources, cases, excerpts, file] = await Promise.all([ws.listSources({ all: true }), ws.listCases(), ws.listExcerpts({ all: true }), ws.readWorkspaceFile()]);
-      return { dir: ws.dir, sources: sources.length, cases: cases.length, excerpts: excerpts.length, stalenessMonths: file.settings.stalenessMonths };
+      const [checked, cases, excerpts, file] = await Promise.all([ws.listSourcesChecked({ all: true }), ws.listCases(), ws.listExcerpts({ all: true }), ws.readWorkspaceFile()]);
+      return { dir: ws.dir, sources: checked.sources.length, cases: cases.length, excerpts: excerpts.length, stalenessMonths: file.settings.stalenessMonths, problems: checked.problems };
     },
 
     'tags.list': () => ws.listTags(),

@@ -24,9 +24,10 @@ import { casesDir, librarySourcesDir, tagsPath, workspaceFilePath } from './layo
 import { acquireLock, type WorkspaceLock } from './lock.ts';
 import * as sources from './sources.ts';
 import { recoverStaging } from './staging.ts';
+import { sweepOrphanedTemps } from './sweep.ts';
 import { WriteQueue } from './write-queue.ts';
 
-export type { NewSource } from './sources.ts';
+export type { NewSource, StoreProblem } from './sources.ts';
 
 async function exists(file: string): Promise<boolean> {
   return fsp.access(file).then(() => true, () => false);
@@ -60,6 +61,7 @@ export async function openWorkspace(dir: string, options: { readOnly?: boolean; 
   const lock = await acquireLock(dir, options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs });
   try {
     await recoverStaging(dir);
+    await sweepOrphanedTemps(dir);
   } catch (e) {
     await lock.release();
     throw e;
@@ -134,8 +136,14 @@ export class Workspace {
     await writeJson(tagsPath(ws), 'tags', TagsFile, { schemaVersion: 1, tags });
   }
 
+  /** The readable sources; a source whose source.json is broken is left out (see listSourcesChecked). */
   listSources(filter?: { caseSlug?: string; all?: boolean }): Promise<SourceMeta[]> {
     return sources.listSources(this.dir, filter);
+  }
+
+  /** The readable sources and, by file name, the ones that could not be read. */
+  listSourcesChecked(filter?: { caseSlug?: string; all?: boolean }): Promise<{ sources: SourceMeta[]; problems: sources.StoreProblem[] }> {
+    return sources.listSourcesChecked(this.dir, filter);
   }
 
   async getSource(id: string): Promise<SourceMeta> {
