@@ -4,6 +4,7 @@
  * Adding a format: write `formats/<name>.ts` exporting a `SourceFormatModule`
  * and add one line here (or call `registerFormat` from elsewhere).
  */
+import { docxFormat } from './docx.ts';
 import { emlFormat } from './email.ts';
 import { htmlFormat } from './html.ts';
 import { imageFormat } from './image.ts';
@@ -11,7 +12,7 @@ import { pdfFormat } from './pdf.ts';
 import { registerFormat } from './registry.ts';
 import { markdownFormat, textFormat } from './text.ts';
 
-for (const module of [pdfFormat, imageFormat, textFormat, markdownFormat, htmlFormat, emlFormat]) registerFormat(module);
+for (const module of [pdfFormat, imageFormat, docxFormat, textFormat, markdownFormat, htmlFormat, emlFormat]) registerFormat(module);
 
 export { acceptedExtensions, detectModule, formatModule, formatModules, registerFormat, unregisterFormat } from './registry.ts';
 export type { ChildFile, Detected, FormatContext, FormatInput, FormatOutput, OcrWish, SourceFormatModule } from './types.ts';
