@@ -10,10 +10,11 @@ import { htmlFormat } from './html.ts';
 import { imageFormat } from './image.ts';
 import { pdfFormat } from './pdf.ts';
 import { registerFormat } from './registry.ts';
+import { msgFormat } from './msg.ts';
 import { officeFormat } from './office.ts';
 import { markdownFormat, textFormat } from './text.ts';
 
-for (const module of [pdfFormat, imageFormat, docxFormat, officeFormat, textFormat, markdownFormat, htmlFormat, emlFormat]) registerFormat(module);
+for (const module of [pdfFormat, imageFormat, docxFormat, msgFormat, officeFormat, textFormat, markdownFormat, htmlFormat, emlFormat]) registerFormat(module);
 
 export { acceptedExtensions, detectModule, formatModule, formatModules, registerFormat, unregisterFormat } from './registry.ts';
 export type { ChildFile, Detected, FormatContext, FormatInput, FormatOutput, OcrWish, SourceFormatModule } from './types.ts';
