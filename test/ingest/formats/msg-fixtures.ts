@@ -91,7 +91,9 @@ function addMessage(cfb: CFB.CFB$Container, prefix: string, spec: MsgSpec, heade
       addStorage(cfb, at, { 0x3707: { unicode: a.name }, 0x3704: { unicode: a.name }, 0x3001: { unicode: a.name }, 0x3705: { long: 5 } }, 8);
       addMessage(cfb, `${at}__substg1.0_3701000D/`, a.message, 24);
     } else {
-      addStorage(cfb, at, { 0x3707: { unicode: a.name }, 0x3704: { unicode: a.name }, 0x3701: { binary: a.bytes }, 0x3705: { long: 1 }, ...(a.mime ? { 0x370e: { unicode: a.mime } } : {}) }, 8);
+      const props: Props = { 0x3707: { unicode: a.name }, 0x3704: { unicode: a.name }, 0x3701: { binary: a.bytes }, 0x3705: { long: 1 } };
+      if (a.mime) props[0x370e] = { unicode: a.mime };
+      addStorage(cfb, at, props, 8);
     }
   });
 }
