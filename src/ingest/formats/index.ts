@@ -13,8 +13,9 @@ import { registerFormat } from './registry.ts';
 import { msgFormat } from './msg.ts';
 import { officeFormat } from './office.ts';
 import { markdownFormat, textFormat } from './text.ts';
+import { whatsappFormat } from './whatsapp.ts';
 
-for (const module of [pdfFormat, imageFormat, docxFormat, msgFormat, officeFormat, textFormat, markdownFormat, htmlFormat, emlFormat]) registerFormat(module);
+for (const module of [pdfFormat, imageFormat, docxFormat, msgFormat, officeFormat, whatsappFormat, textFormat, markdownFormat, htmlFormat, emlFormat]) registerFormat(module);
 
 export { acceptedExtensions, detectModule, formatModule, formatModules, registerFormat, unregisterFormat } from './registry.ts';
 export type { ChildFile, Detected, FormatContext, FormatInput, FormatOutput, OcrWish, SourceFormatModule } from './types.ts';
