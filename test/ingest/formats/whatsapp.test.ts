@@ -6,7 +6,7 @@ import { detectFormat, importFiles, prepareSource, type PrepareOptions } from '.
 import { parseChat } from '../../../src/ingest/formats/whatsapp-parse.ts';
 import { ChromiumPrinter } from '../../../src/print/chromium.ts';
 import { initWorkspace, openWorkspace, type Workspace } from '../../../src/store/index.ts';
-import { scratchDir, textPdf, tinyPng, write } from '../fixtures.ts';
+import { scratchDir, textPdf, write } from '../fixtures.ts';
 
 const printer = new ChromiumPrinter();
 const dir = scratchDir();
