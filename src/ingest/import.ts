@@ -90,9 +90,11 @@ async function importOne(
     result.warnings.push(`its ${prepared.children.length} attachment(s) are nested more than ${MAX_ATTACHMENT_DEPTH} levels deep and were not imported: save them and import them one by one`);
     return;
   }
-  for (const child of prepared.children) {
+  for (const [i, child] of prepared.children.entries()) {
+    // Attachments are listed in import order; with a fixed clock (tests, the demo) each still gets its own instant.
+    const childOptions = options.now ? { ...options, now: new Date(Date.parse(source.importedAt) + i + 1) } : options;
     try {
-      await importOne(ws, inputOf(child.name, child.bytes), scope, options, record, source.id, depth + 1);
+      await importOne(ws, inputOf(child.name, child.bytes), scope, childOptions, record, source.id, depth + 1);
     } catch (error) {
       result.warnings.push(`the attachment ${child.name} was not imported: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles, prepareSource } from '../../../src/ingest/index.ts';
+import { familyOrder } from '../../../src/model/family.ts';
+import { addSourcesToCase, createCase, importSources } from '../../../src/ops/index.ts';
 import { ChromiumPrinter } from '../../../src/print/chromium.ts';
 import { initWorkspace, openWorkspace, type Workspace } from '../../../src/store/index.ts';
 import { scratchDir, textPdf, write } from '../fixtures.ts';
@@ -40,7 +42,7 @@ async function policePdf(): Promise<Uint8Array> {
   return (await textPdf(['First Information Report registered at Quetta'])).save();
 }
 
-function threatMsg(pdf: Uint8Array): Uint8Array {
+function threatMsg(pdf: Uint8Array, variant = ''): Uint8Array {
   return buildMsg({
     props: {
       [PROP.subject]: { unicode: 'Final warning' },
@@ -60,8 +62,8 @@ function threatMsg(pdf: Uint8Array): Uint8Array {
       {
         name: 'Earlier threat',
         message: {
-          props: { [PROP.subject]: { unicode: 'Earlier threat' }, [PROP.senderName]: { unicode: 'Same Sender' }, [PROP.body]: { unicode: 'This is your first warning from Karachi.' } },
-          attachments: [{ name: 'note.txt', bytes: new TextEncoder().encode('Handwritten note copied out: leave Quetta.') }],
+          props: { [PROP.subject]: { unicode: 'Earlier threat' }, [PROP.senderName]: { unicode: 'Same Sender' }, [PROP.body]: { unicode: `This is your first warning from Karachi.${variant}` } },
+          attachments: [{ name: 'note.txt', bytes: new TextEncoder().encode(`Handwritten note copied out: leave Quetta.${variant}`) }],
         },
       },
     ],
@@ -162,5 +164,40 @@ describe('attachments become sources linked to their e-mail', () => {
     expect(documentText(medical!.id)).toContain('Medical letter from the Quetta clinic');
     expect(documentText(forwarded!.id)).toContain('They came to the house in Hazara Town.');
     expect(results[0]!.warnings.join(' ')).toMatch(/data\.bin was not imported: data\.bin is not a format Sanad imports/);
+  });
+
+  it('imports into a case with the e-mail first and attachments carrying parent; adding the e-mail to the bundle brings them right after it', async () => {
+    await createCase(ws, { slug: 'ab-2026', title: 'AB v SSHD' }, now);
+    const other = await write(dir, 'statement.pdf', await (await textPdf(['Witness statement of the appellant'])).save());
+    const mail = await write(dir, 'case-threat.msg', threatMsg(await (await textPdf(['FIR for the case copy'])).save(), ' (case copy)'));
+    const outcomes = await importSources(ws, { files: [other, mail], caseSlug: 'ab-2026', printer, now });
+    expect(outcomes.map((o) => [o.file, o.parent === undefined ? '-' : outcomes.find((p) => p.id === o.parent)!.file])).toEqual([
+      ['statement.pdf', '-'],
+      ['case-threat.msg', '-'],
+      ['police-report.pdf', 'case-threat.msg'],
+      ['Earlier threat.msg', 'case-threat.msg'],
+      ['note.txt', 'Earlier threat.msg'],
+    ]);
+    const ids = Object.fromEntries(outcomes.map((o) => [o.file, o.id]));
+    const all = await ws.listSources({ caseSlug: 'ab-2026' });
+    expect(all.filter((s) => s.scope.kind === 'case').map((s) => s.id).sort()).toEqual(Object.values(ids).sort());
+    // The library view's order: each e-mail with its attachments under it.
+    const family = familyOrder(all.filter((s) => s.scope.kind === 'case')).map((f) => [f.source.originalName, f.depth]);
+    const at = family.findIndex(([n]) => n === 'case-threat.msg');
+    expect(family.slice(at, at + 4)).toEqual([
+      ['case-threat.msg', 0],
+      ['police-report.pdf', 1],
+      ['Earlier threat.msg', 1],
+      ['note.txt', 2],
+    ]);
+    expect(family).toContainEqual(['statement.pdf', 0]);
+
+    await addSourcesToCase(ws, 'ab-2026', [ids['statement.pdf']!]);
+    const bundle = await addSourcesToCase(ws, 'ab-2026', [ids['case-threat.msg']!]);
+    const items = bundle.sections.flatMap((s) => s.items).filter((i) => i.kind === 'source').map((i) => (i.kind === 'source' ? i.sourceId : ''));
+    expect(items).toEqual([ids['statement.pdf'], ids['case-threat.msg'], ids['police-report.pdf'], ids['Earlier threat.msg'], ids['note.txt']]);
+    // Adding again changes nothing.
+    const again = await addSourcesToCase(ws, 'ab-2026', [ids['case-threat.msg']!, ids['note.txt']!]);
+    expect(again).toEqual(bundle);
   });
 });
