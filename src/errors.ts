@@ -76,6 +76,19 @@ export class DamagedSourceError extends SanadError {
   }
 }
 
+export class SourceTooComplexError extends SanadError {
+  constructor(file: string, detail: string) {
+    super('SOURCE_TOO_COMPLEX', `${file} was refused because ${detail}: it may be damaged or built to crash PDF readers; print it to a new PDF from a PDF reader and import that.`, { file });
+  }
+}
+
+export class SourceTooLargeError extends SanadError {
+  constructor(file: string, bytes: number, limit: number) {
+    const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+    super('SOURCE_TOO_LARGE', `${file} is ${mb(bytes)}, more than Sanad imports in one file (${mb(limit)}): split it into parts in a PDF reader and import those.`, { file });
+  }
+}
+
 export class QuoteNotFoundError extends SanadError {
   readonly closest: { page: number; text: string } | undefined;
   constructor(sourceTitle: string, quote: string, closest?: { page: number; text: string }) {

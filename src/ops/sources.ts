@@ -30,6 +30,7 @@ export function importWarnings(meta: SourceMeta): string[] {
   if (meta.flags.includes('decrypted')) w.push('the PDF was encrypted with an empty password; Sanad keeps a decrypted copy for the bundle');
   if (meta.flags.includes('repaired')) w.push('the PDF was damaged and has been repaired: check its pages');
   if (meta.flags.includes('forms-flattened')) w.push('form fields were flattened into the page so they print');
+  if (meta.flags.includes('forms-not-flattened')) w.push('the form could not be flattened and is kept as it is: check that its filled-in fields show in the bundle');
   return w;
 }
 
