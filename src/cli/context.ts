@@ -35,6 +35,7 @@ export class CliContext {
 
   async workspace(mode: 'read' | 'write'): Promise<Workspace> {
     const ws = await openWorkspace(this.workspaceDir, { readOnly: mode === 'read' });
+    ws.onNotice = (message) => this.info(message);
     this.opened.push(ws);
     return ws;
   }

@@ -54,9 +54,10 @@ export async function importSources(ws: Workspace, input: ImportInput): Promise<
 
 export async function sourceSummaries(ws: Workspace, options: { caseSlug?: string; all?: boolean; months: number; reference: Date }): Promise<SourceSummary[]> {
   const scope = options.caseSlug ? { caseSlug: options.caseSlug } : { all: options.all ?? false };
-  const [sources, excerpts] = await Promise.all([ws.listSources(scope), ws.listExcerpts(options.caseSlug ? { caseSlug: options.caseSlug } : { all: true })]);
-  const counts = new Map<string, number>();
-  for (const e of excerpts) counts.set(e.sourceId, (counts.get(e.sourceId) ?? 0) + 1);
+  if (options.caseSlug) await ws.getCase(options.caseSlug);
+  // One query on the index rather than a source.json and an excerpts.json per source.
+  const sources = await ws.indexedSources(scope);
+  const counts = (await ws.index()).excerptCounts();
   return sources.map((s) => ({ ...s, excerptCount: counts.get(s.id) ?? 0, stale: isStale(s, options.months, options.reference) }));
 }
 

@@ -10,11 +10,12 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { SourceMeta, SourceMetaPatch, TextFile, type PageText } from '../model/index.ts';
+import { readPageText, encodeTextCache, type NoticeSink } from './text-cache.ts';
 import { writeNewFileDurable } from './atomic.ts';
 import { formatJson, readJson, writeJson } from './json-file.ts';
 import {
-  DOCUMENT_FILE, EXCERPTS_FILE, SOURCE_FILE, TEXT_FILE,
-  caseFilePath, caseSourcesDir, casesDir, isSafeName, librarySourcesDir, originalFileName, sourcesDirFor,
+  DOCUMENT_FILE, EXCERPTS_FILE, SOURCE_FILE, TEXT_CACHE_FILE,
+  caseFilePath, documentPdfIn, caseSourcesDir, casesDir, isSafeName, librarySourcesDir, originalFileName, sourcesDirFor,
 } from './layout.ts';
 import { describeSchemaIssues } from './problems.ts';
 import { commitNew, commitReplace, createStage, discardStage, removeFolder } from './staging.ts';
@@ -113,8 +114,15 @@ async function writeSourceFiles(folder: string, meta: SourceMeta, input: NewSour
   if (!text.success) throw new InvalidInputError(`The extracted text of "${meta.title}" is invalid (${describeSchemaIssues(text.error)}): import the file again.`);
   await writeNewFileDurable(path.join(folder, SOURCE_FILE), formatJson(meta));
   await writeNewFileDurable(path.join(folder, meta.originalFile), input.original);
-  await writeNewFileDurable(path.join(folder, DOCUMENT_FILE), input.documentPdf);
-  await writeNewFileDurable(path.join(folder, TEXT_FILE), formatJson(text.data));
+  // A born-digital PDF is its own document: store it once (documentPdfIn resolves it).
+  if (!(meta.originalFile === 'original.pdf' && sameBytes(input.original, input.documentPdf))) {
+    await writeNewFileDurable(path.join(folder, DOCUMENT_FILE), input.documentPdf);
+  }
+  await writeNewFileDurable(path.join(folder, TEXT_CACHE_FILE), encodeTextCache(meta, text.data.pages));
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
 export async function addSource(ws: string, input: NewSource): Promise<SourceMeta> {
@@ -174,12 +182,15 @@ export async function deleteSource(ws: string, id: string): Promise<void> {
   await removeFolder(ws, await sourceDirOf(ws, id));
 }
 
-export async function readText(ws: string, id: string): Promise<PageText[]> {
-  return (await readJson(path.join(await sourceDirOf(ws, id), TEXT_FILE), 'text', TextFile)).pages;
+/** The page text (rebuilt from the PDF, with a notice, when the cache is missing or broken). */
+export async function readText(ws: string, id: string, options: { writable: boolean; notice?: NoticeSink } = { writable: false }): Promise<PageText[]> {
+  const folder = await sourceDirOf(ws, id);
+  return readPageText(folder, await readMeta(folder), options);
 }
 
 export async function documentPdfPathOf(ws: string, id: string): Promise<string> {
-  return path.join(await sourceDirOf(ws, id), DOCUMENT_FILE);
+  const folder = await sourceDirOf(ws, id);
+  return documentPdfIn(folder, await readMeta(folder));
 }
 
 export async function readOriginal(ws: string, id: string): Promise<Uint8Array> {

@@ -156,17 +156,30 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
 
   program
     .command('search')
-    .description('full-text search across every page of every source')
+    .description('full-text search across every page of every source ("a phrase", prefix*)')
     .argument('<query...>')
     .option('--limit <n>', 'most results', '20')
-    .action((words: string[], o: { limit: string }) =>
+    .option('--type <type>', 'only this document type (report, news…; repeatable)', collect, [])
+    .option('--format <format>', 'only this source format (pdf, html…; repeatable)', collect, [])
+    .option('--from <date>', 'published on or after')
+    .option('--to <date>', 'published on or before')
+    .option('--tag <tag>', 'only sources with an excerpt under this tag')
+    .option('--case <slug>', 'the library and this case\'s documents only')
+    .action((words: string[], o: { limit: string; type: string[]; format: string[]; from?: string; to?: string; tag?: string; case?: string }) =>
       run(async () => {
         const c = ctx();
+        const ops = await loadOps();
         const ws = await c.workspace('read');
-        const { LibraryIndex } = await import('../../search/index.ts');
-        const index = new LibraryIndex();
-        for (const s of await ws.listSources({ all: true })) index.addSource(s, await ws.readText(s.id));
-        const hits = index.search(words.join(' '), { limit: Math.max(1, Number(o.limit) || 20) });
+        const hits = await ops.searchLibrary(ws, {
+          query: words.join(' '),
+          limit: Math.max(1, Number(o.limit) || 20),
+          types: o.type,
+          formats: o.format,
+          ...(o.from ? { from: dateOption('--from', o.from)! } : {}),
+          ...(o.to ? { to: dateOption('--to', o.to)! } : {}),
+          ...(o.tag ? { tag: o.tag } : {}),
+          ...(o.case ? { caseSlug: o.case } : {}),
+        });
         c.result(hits, () => (hits.length === 0 ? `Nothing found for "${words.join(' ')}".` : hits.map((h) => `${h.sourceId} p${h.page}  ${h.title}\n    ${h.snippet}`).join('\n')));
       }),
     );
