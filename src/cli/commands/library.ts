@@ -1,7 +1,7 @@
 /** Library commands: init, import, sources, tag, excerpts, search, tags, replace. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DocumentType, formatPartialDate } from '../../model/index.ts';
+import { DOCUMENT_TYPES } from '../../model/vocabulary.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { collect, dateOption, type CliContext } from '../context.ts';
 
@@ -35,13 +35,13 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .option('--url <url>')
     .option('--accessed <date>', 'YYYY-MM-DD')
     .option('--language <code>')
-    .option('--type <type>', `one of ${DocumentType.options.join(', ')}`)
+    .option('--type <type>', `one of ${DOCUMENT_TYPES.join(', ')}`)
     .action((files: string[], o: Record<string, string | undefined>) =>
       run(async () => {
         const c = ctx();
         const ops = await loadOps();
-        if (o.type !== undefined && !DocumentType.safeParse(o.type).success) {
-          throw new InvalidInputError(`--type must be one of ${DocumentType.options.join(', ')}, not "${o.type}".`);
+        if (o.type !== undefined && !(DOCUMENT_TYPES as readonly string[]).includes(o.type)) {
+          throw new InvalidInputError(`--type must be one of ${DOCUMENT_TYPES.join(', ')}, not "${o.type}".`);
         }
         if (o.url !== undefined && !/^https?:\/\/\S+$/.test(o.url)) throw new InvalidInputError(`--url must be a web address starting with http:// or https://, not "${o.url}".`);
         const metadata = {
@@ -52,7 +52,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
           ...(o.url ? { url: o.url } : {}),
           ...(o.accessed ? { accessed: dateOption('--accessed', o.accessed, true)! } : {}),
           ...(o.language ? { language: o.language } : {}),
-          ...(o.type ? { type: DocumentType.parse(o.type) } : {}),
+          ...(o.type ? { type: o.type as (typeof DOCUMENT_TYPES)[number] } : {}),
         };
         const ws = await c.workspace('write');
         const outcomes = await ops.importSources(ws, {
@@ -81,6 +81,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
         const ws = await c.workspace('read');
         const months = (await ws.readWorkspaceFile()).settings.stalenessMonths;
         const list = await ops.sourceSummaries(ws, { ...(o.case ? { caseSlug: o.case } : {}), months, reference: new Date() });
+        const { formatPartialDate } = await import('../../model/index.ts');
         c.result(list, () =>
           list.length === 0
             ? 'No sources yet: import some with "sanad import FILE…".'
