@@ -15,17 +15,11 @@ import { ExcerptsFile, type Excerpt, type PageText, type SourceMeta } from '../m
 import { LibraryIndex, UnusableIndexError, isCorruption } from '../search/library-index.ts';
 import { isMissingFile, readJson } from './json-file.ts';
 import { EXCERPTS_FILE, indexPath } from './layout.ts';
-import { readMeta, sourceFolders } from './sources.ts';
+import { readMeta } from './sources.ts';
+import { folderStamp, sourceFolders } from './folders.ts';
 import { readPageText, type NoticeSink } from './text-cache.ts';
 
-/** A folder changed this recently may change again within the clock's granularity: never trust its stamp. */
-const SETTLE_MS = 100;
-
-export async function folderStamp(folder: string): Promise<string> {
-  const st = await fsp.stat(folder);
-  if (Date.now() - st.mtimeMs < SETTLE_MS) return 'unsettled';
-  return `${st.ino}:${st.mtimeMs}`;
-}
+export { folderStamp };
 
 async function removeIndexFiles(file: string): Promise<void> {
   for (const suffix of ['', '-wal', '-shm', '-journal']) await fsp.rm(`${file}${suffix}`, { force: true });

@@ -18,44 +18,14 @@ import {
   caseFilePath, documentPdfIn, caseSourcesDir, casesDir, isSafeName, librarySourcesDir, originalFileName, sourcesDirFor,
 } from './layout.ts';
 import { describeSchemaIssues } from './problems.ts';
+import { SOURCE_ID, caseExists, sourceFolders, type SourceScopeFilter } from './folders.ts';
 import { commitNew, commitReplace, createStage, discardStage, removeFolder } from './staging.ts';
 
 export interface NewSource { meta: SourceMeta; original: Uint8Array; documentPdf: Uint8Array; text: PageText[] }
-export interface SourceScopeFilter { caseSlug?: string; all?: boolean }
+export type { SourceScopeFilter };
+export { caseExists, sourceFolders };
 
-const SOURCE_ID = /^s-[0-9a-f]{16}$/;
 const NOT_FOUND_HINT = 'run "sanad sources" to see the ids';
-
-async function subfolders(dir: string): Promise<string[]> {
-  try {
-    const entries = await fsp.readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-}
-
-export async function caseExists(ws: string, slug: string): Promise<boolean> {
-  if (!isSafeName(slug)) return false;
-  return fsp.access(caseFilePath(ws, slug)).then(() => true, () => false);
-}
-
-/** The folders that hold sources for a scope filter (library first). */
-export async function sourceFolders(ws: string, filter: SourceScopeFilter = {}): Promise<string[]> {
-  const roots = [librarySourcesDir(ws)];
-  if (filter.all) {
-    for (const slug of await subfolders(casesDir(ws))) roots.push(caseSourcesDir(ws, slug));
-  } else if (filter.caseSlug !== undefined) {
-    if (!(await caseExists(ws, filter.caseSlug))) throw new NotFoundError('case', filter.caseSlug, 'run "sanad case new" first');
-    roots.push(caseSourcesDir(ws, filter.caseSlug));
-  }
-  const folders: string[] = [];
-  for (const root of roots) {
-    for (const name of await subfolders(root)) if (SOURCE_ID.test(name)) folders.push(path.join(root, name));
-  }
-  return folders;
-}
 
 /** The folder of source `id` in any scope, or undefined. */
 export async function locateSource(ws: string, id: string): Promise<string | undefined> {

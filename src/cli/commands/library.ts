@@ -77,7 +77,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .action((o: { case?: string }) =>
       run(async () => {
         const c = ctx();
-        const ops = await loadOps();
+        const ops = await import('../../ops/sources.ts');
         const ws = await c.workspace('read');
         const months = (await ws.readWorkspaceFile()).settings.stalenessMonths;
         const list = await ops.sourceSummaries(ws, { ...(o.case ? { caseSlug: o.case } : {}), months, reference: new Date() });
@@ -169,9 +169,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .action((words: string[], o: { limit: string; type: string[]; format: string[]; from?: string; to?: string; tag?: string; case?: string }) =>
       run(async () => {
         const c = ctx();
-        const ops = await loadOps();
-        const ws = await c.workspace('read');
-        const hits = await ops.searchLibrary(ws, {
+        const input = {
           query: words.join(' '),
           limit: Math.max(1, Number(o.limit) || 20),
           types: o.type,
@@ -180,7 +178,9 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
           ...(o.to ? { to: dateOption('--to', o.to)! } : {}),
           ...(o.tag ? { tag: o.tag } : {}),
           ...(o.case ? { caseSlug: o.case } : {}),
-        });
+        };
+        const { quickSearch } = await import('../../ops/quick-search.ts');
+        const hits = (await quickSearch(c.workspaceDir, input)) ?? (await (await import('../../ops/search.ts')).searchLibrary(await c.workspace('read'), input));
         c.result(hits, () => (hits.length === 0 ? `Nothing found for "${words.join(' ')}".` : hits.map((h) => `${h.sourceId} p${h.page}  ${h.title}\n    ${h.snippet}`).join('\n')));
       }),
     );
