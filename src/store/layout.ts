@@ -12,7 +12,7 @@
  *   cases/<slug>/sources/<id>/         the case's own documents
  *
  * and inside a source folder: source.json, original.<ext>, document.pdf,
- * text.json, excerpts.json.
+ * text.json, excerpts.json, redactions.json.
  */
 import path from 'node:path';
 import type { SourceScope } from '../model/index.ts';
@@ -25,6 +25,7 @@ export const SOURCE_FILE = 'source.json';
 export const DOCUMENT_FILE = 'document.pdf';
 export const TEXT_FILE = 'text.json';
 export const EXCERPTS_FILE = 'excerpts.json';
+export const REDACTIONS_FILE = 'redactions.json';
 export const CASE_FILE = 'case.json';
 export const BUNDLE_FILE = 'bundle.json';
 

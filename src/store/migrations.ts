@@ -8,7 +8,7 @@
  */
 import { CorruptFileError, NewerVersionFileError } from '../errors.ts';
 
-export type FileKind = 'workspace' | 'tags' | 'source' | 'text' | 'excerpts' | 'case' | 'bundle';
+export type FileKind = 'workspace' | 'tags' | 'source' | 'text' | 'excerpts' | 'redactions' | 'case' | 'bundle';
 
 export interface Migration<K extends string = FileKind> {
   kind: K;

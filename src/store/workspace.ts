@@ -9,11 +9,12 @@ import { promises as fsp } from 'node:fs';
 import { InvalidInputError, ReadOnlyWorkspaceError, WorkspaceNotFoundError } from '../errors.ts';
 import {
   DEFAULT_TAGS, TagsFile, WorkspaceFile, tagIdFor,
-  type BundleDefinition, type CaseFile, type Excerpt, type PageText, type SourceMeta, type SourceMetaPatch, type Tag,
+  type BundleDefinition, type CaseFile, type Excerpt, type PageText, type Redaction, type SourceMeta, type SourceMetaPatch, type Tag,
 } from '../model/index.ts';
 import { writeFileAtomic } from './atomic.ts';
 import * as cases from './cases.ts';
 import * as excerpts from './excerpts.ts';
+import * as redactions from './redactions.ts';
 import { formatJson, isMissingFile, readJson, writeJson } from './json-file.ts';
 import { casesDir, librarySourcesDir, tagsPath, workspaceFilePath } from './layout.ts';
 import { acquireLock, type WorkspaceLock } from './lock.ts';
@@ -157,6 +158,14 @@ export class Workspace {
 
   async saveExcerpts(sourceId: string, list: Excerpt[]): Promise<void> {
     return excerpts.saveExcerpts(this.#writable(), sourceId, list);
+  }
+
+  listRedactions(filter?: { sourceId?: string; caseSlug?: string; all?: boolean }): Promise<Redaction[]> {
+    return redactions.listRedactions(this.dir, filter);
+  }
+
+  async saveRedactions(sourceId: string, list: Redaction[]): Promise<void> {
+    return redactions.saveRedactions(this.#writable(), sourceId, list);
   }
 
   listCases(): Promise<CaseFile[]> {
