@@ -9,6 +9,7 @@ import { formatPartialDate } from '../model/index.ts';
 import type { Printer } from '../print/printer.ts';
 import type { Workspace } from '../store/index.ts';
 import { isStale, referenceDate } from './staleness.ts';
+import { redactionWarnings } from './anonymity.ts';
 import type { CaseWarning } from '../api/views.ts';
 
 export type { CaseWarning };
@@ -79,5 +80,6 @@ export async function caseWarnings(ws: Workspace, slug: string, now: Date = new 
       }
     }
   }
+  warnings.push(...(await redactionWarnings(ws, c, sourceIds)));
   return warnings;
 }

@@ -4,8 +4,9 @@
  * re-anchoring its excerpts and reporting the ones that could not be found.
  */
 import { reanchorAll } from '../anchor/index.ts';
+import { reanchorRedactions } from '../redact/reanchor.ts';
 import { importFiles, prepareSource, type ImportMetadata, type ImportProgress } from '../ingest/index.ts';
-import type { Excerpt, SourceMeta } from '../model/index.ts';
+import type { Excerpt, Redaction, SourceMeta } from '../model/index.ts';
 import type { Printer } from '../print/printer.ts';
 import type { Workspace } from '../store/index.ts';
 import { isStale } from './staleness.ts';
@@ -65,6 +66,10 @@ export interface ReplaceOutcome {
   reanchored: number;
   fuzzy: Excerpt[];
   orphaned: Excerpt[];
+  /** Redactions that could not be placed in the new edition (kept; the build refuses them until fixed). */
+  redactionsOrphaned: Redaction[];
+  /** Redactions placed approximately, or areas kept at the same place: check them. */
+  redactionsToCheck: Redaction[];
 }
 
 /** Replaces a source by a new edition of it and re-anchors its excerpts. */
@@ -85,7 +90,13 @@ export async function replaceSourceEdition(ws: Workspace, id: string, file: stri
   };
   const excerpts = await ws.listExcerpts({ sourceId: id });
   const result = reanchorAll(excerpts, { sourceId: id, sha256: meta.sha256, pages: prepared.text });
+  const target = { sourceId: id, sha256: meta.sha256, pages: prepared.text };
+  const redactions = reanchorRedactions(await ws.listRedactions({ sourceId: id }), target);
   const source = await ws.replaceSource(id, { ...prepared, meta });
   await ws.saveExcerpts(id, result.excerpts);
-  return { source, reanchored: result.excerpts.length - result.orphaned.length, fuzzy: result.fuzzy, orphaned: result.orphaned };
+  if (redactions.redactions.length > 0) await ws.saveRedactions(id, redactions.redactions);
+  return {
+    source, reanchored: result.excerpts.length - result.orphaned.length, fuzzy: result.fuzzy, orphaned: result.orphaned,
+    redactionsOrphaned: redactions.orphaned, redactionsToCheck: redactions.toCheck,
+  };
 }

@@ -6,8 +6,8 @@
  * same kind of layer.
  *
  * Words are in PDF user space of the page (origin bottom-left, before
- * /Rotate): x, y is the bottom-left corner of the word's box. A box taller
- * than wide with several letters is taken as text set bottom-to-top.
+ * /Rotate): x, y is the bottom-left corner of the word's box. A word marked
+ * `vertical` is set bottom-to-top (its box is one line wide).
  */
 import {
   PDFDocument, PDFFont, PDFPage, StandardFonts, TextRenderingMode,
@@ -21,6 +21,8 @@ export interface InvisibleWord {
   y: number;
   width: number;
   height: number;
+  /** Text set bottom-to-top (a page turned by its content rather than by /Rotate). */
+  vertical?: boolean;
 }
 
 const fonts = new WeakMap<PDFDocument, Promise<PDFFont>>();
@@ -47,7 +49,7 @@ export async function addInvisibleWords(doc: PDFDocument, page: PDFPage, words: 
   const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
   for (const w of list) {
     const text = encodable(font, w.text.trim());
-    const vertical = w.height > w.width * 1.5 && text.length > 1;
+    const vertical = w.vertical === true;
     const size = Math.max(1, (vertical ? w.width : w.height) / 1.2);
     const length = vertical ? w.height : w.width;
     const natural = font.widthOfTextAtSize(text, size);

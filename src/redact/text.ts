@@ -66,10 +66,12 @@ export function remainingWords(page: PageText, redactions: Redaction[]): Invisib
   const visible = effectivePage(page, redactions);
   const words: InvisibleWord[] = [];
   for (const run of page.runs) {
+    // The same test as the highlight rectangles: a run taller than wide with several letters is vertical.
+    const vertical = run.rect.h > run.rect.w * 1.5 && run.end - run.start > 1;
     for (const w of wordsOf(visible.text, run.start, run.end)) {
       const box = rectsForRange(page, w.start, w.end)[0];
       if (!box) continue;
-      words.push({ text: visible.text.slice(w.start, w.end), x: box.x, y: box.y, width: box.w, height: box.h });
+      words.push({ text: visible.text.slice(w.start, w.end), x: box.x, y: box.y, width: box.w, height: box.h, ...(vertical ? { vertical } : {}) });
     }
   }
   return words;
