@@ -112,10 +112,10 @@ export function ReaderView({ sourceId, excerptId, navigate, onChanged }: Props) 
           </button>
           {redactMode !== 'off' && (
             <div className="segmented" role="radiogroup" aria-label="Redaction tool">
-              <button type="button" role="radio" aria-checked={redactMode === 'text'} className={redactMode === 'text' ? 'is-on' : ''} onClick={() => setRedactMode('text')}>
+              <button type="button" role="radio" aria-checked={redactMode === 'text'} className={redactMode === 'text' ? 'is-active' : ''} onClick={() => setRedactMode('text')}>
                 Select words
               </button>
-              <button type="button" role="radio" aria-checked={redactMode === 'box'} className={redactMode === 'box' ? 'is-on' : ''} onClick={() => setRedactMode('box')}>
+              <button type="button" role="radio" aria-checked={redactMode === 'box'} className={redactMode === 'box' ? 'is-active' : ''} onClick={() => setRedactMode('box')}>
                 Draw a box
               </button>
             </div>

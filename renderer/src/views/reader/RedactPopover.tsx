@@ -38,7 +38,7 @@ export function RedactPopover({ what, anchor, onRedact, onClose }: Props) {
     }
   };
   return (
-    <div className="popover redact-popover" role="dialog" aria-label="Redact" style={{ left: Math.max(8, anchor.x - 160), top: anchor.y + 8 }}>
+    <div className="popover redact-popover" role="dialog" aria-label="Redact" style={{ left: Math.max(8, Math.min(anchor.x - 160, window.innerWidth - 388)), top: Math.max(8, Math.min(anchor.y + 8, window.innerHeight - 280)) }}>
       <p className="popover-title">Redact {what}</p>
       <p className="muted small">Removed from the bundle only (the original is kept); the box shows the reason.</p>
       <label className="field">
