@@ -30,13 +30,16 @@ async function targetOf(ws: Workspace, sourceId: string): Promise<AnchorTarget> 
   return { sourceId: meta.id, sha256: meta.sha256, pages: await ws.readText(meta.id), title: meta.title };
 }
 
-async function addAll(ws: Workspace, sourceId: string, created: Redaction[]): Promise<{ created: Redaction[]; existing: Redaction[] }> {
-  const list = await ws.listRedactions({ sourceId });
-  const ids = new Set(list.map((r) => r.id));
-  const fresh = created.filter((r) => !ids.has(r.id));
-  const existing = created.filter((r) => ids.has(r.id));
-  if (fresh.length > 0) await ws.saveRedactions(sourceId, [...list, ...fresh]);
-  return { created: fresh, existing };
+/** Adds to the source's list as one queued change of the workspace (no interleaved read–modify–write). */
+function addAll(ws: Workspace, sourceId: string, created: Redaction[]): Promise<{ created: Redaction[]; existing: Redaction[] }> {
+  return ws.mutate(async () => {
+    const list = await ws.listRedactions({ sourceId });
+    const ids = new Set(list.map((r) => r.id));
+    const fresh = created.filter((r) => !ids.has(r.id));
+    const existing = created.filter((r) => ids.has(r.id));
+    if (fresh.length > 0) await ws.saveRedactions(sourceId, [...list, ...fresh]);
+    return { created: fresh, existing };
+  });
 }
 
 export interface RedactTextInput extends RedactionFields {
@@ -84,11 +87,13 @@ export async function findRedaction(ws: Workspace, id: string): Promise<Redactio
 }
 
 /** Removes and returns the redaction, so the caller can offer Undo (restoreRedaction). */
-export async function unredact(ws: Workspace, id: string): Promise<Redaction> {
-  const current = await findRedaction(ws, id);
-  const list = await ws.listRedactions({ sourceId: current.sourceId });
-  await ws.saveRedactions(current.sourceId, list.filter((r) => r.id !== id));
-  return current;
+export function unredact(ws: Workspace, id: string): Promise<Redaction> {
+  return ws.mutate(async () => {
+    const current = await findRedaction(ws, id);
+    const list = await ws.listRedactions({ sourceId: current.sourceId });
+    await ws.saveRedactions(current.sourceId, list.filter((r) => r.id !== id));
+    return current;
+  });
 }
 
 export async function restoreRedaction(ws: Workspace, raw: unknown): Promise<Redaction> {
