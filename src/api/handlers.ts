@@ -141,6 +141,17 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return ops.cooccurrence(tags, excerpts);
     },
 
+    'redactions.list': (a) => ops.listRedactions(ws, { ...(a.sourceId ? { sourceId: a.sourceId } : {}), ...(a.caseSlug ? { caseSlug: a.caseSlug } : {}) }),
+    'redactions.createText': async (a) => {
+      const { created, existing } = await ops.redactText(ws, a, now());
+      return [...created, ...existing];
+    },
+    'redactions.createRange': (a) => ops.redactRange(ws, a, now()),
+    'redactions.createArea': (a) => ops.redactArea(ws, a, now()),
+    'redactions.delete': (a) => ops.unredact(ws, a.id),
+    'redactions.restore': (a) => ops.restoreRedaction(ws, a.redaction),
+    'redactions.redactInCase': (a) => ops.redactInCase(ws, a.slug, a.text, a, now()),
+
     'search.query': (a) =>
       ops.searchLibrary(ws, {
         query: a.query,

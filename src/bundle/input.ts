@@ -4,7 +4,7 @@
  * of every source in the bundle, their excerpts and the tags. The loader is
  * the only place that talks to the store.
  */
-import type { BundleDefinition, CaseFile, Excerpt, PageText, SourceMeta, Tag, TextFile } from '../model/index.ts';
+import type { BundleDefinition, CaseFile, Excerpt, PageText, Redaction, SourceMeta, Tag, TextFile } from '../model/index.ts';
 import { PROFILES, type TribunalProfile } from '../model/profiles.ts';
 
 export interface BundleSource {
@@ -21,6 +21,8 @@ export interface BundleInput {
   /** All excerpts of those sources; only those on included pages go in. */
   excerpts: Excerpt[];
   tags: Tag[];
+  /** Redactions of those sources, applied to the bundle's copy (src/redact). */
+  redactions?: Redaction[];
 }
 
 type MaybePromise<T> = T | Promise<T>;
@@ -34,6 +36,7 @@ export interface BundleWorkspace {
   readText(id: string): MaybePromise<TextFile | PageText[]>;
   listExcerpts(filter: { caseSlug: string }): MaybePromise<Excerpt[]>;
   listTags(): MaybePromise<Tag[]>;
+  listRedactions?(filter: { caseSlug: string }): MaybePromise<Redaction[]>;
 }
 
 /** Source ids named by the definition, in first-use order, plus the originals of translations. */
@@ -56,5 +59,6 @@ export async function loadBundleInput(ws: BundleWorkspace, slug: string): Promis
     sources.set(id, { meta, pdf, text: Array.isArray(text) ? text : text.pages });
   }
   const excerpts = (await ws.listExcerpts({ caseSlug: slug })).filter((e) => sources.has(e.sourceId));
-  return { case: caseFile, definition, profile: PROFILES[caseFile.tribunal], sources, excerpts, tags: await ws.listTags() };
+  const redactions = ws.listRedactions ? (await ws.listRedactions({ caseSlug: slug })).filter((r) => sources.has(r.sourceId)) : [];
+  return { case: caseFile, definition, profile: PROFILES[caseFile.tribunal], sources, excerpts, tags: await ws.listTags(), redactions };
 }

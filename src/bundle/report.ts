@@ -39,6 +39,18 @@ export const ReportExcerpt = z.object({
   bundlePage: z.number().int().positive(),
 });
 
+/** A redaction applied in the bundle: where and why, never what it hides. */
+export const ReportRedaction = z.object({
+  id: z.string(),
+  sourceId: z.string(),
+  kind: z.enum(['text', 'area']),
+  sourcePage: z.number().int().positive(),
+  bundlePage: z.number().int().positive(),
+  label: z.string(),
+  /** The opaque boxes on the bundle page, in its user space (checked by `sanad verify`). */
+  boxes: z.array(z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() })),
+});
+
 export const BuildReport = z.object({
   pages: z.number().int().nonnegative(),
   volumes: z.array(ReportVolume),
@@ -47,6 +59,8 @@ export const BuildReport = z.object({
   warnings: z.array(z.string()),
   /** Added: generated parts, dividers and certificates with their pages. */
   parts: z.array(ReportPart).default([]),
+  /** Added: redactions applied (src/redact). */
+  redactions: z.array(ReportRedaction).optional(),
   /** Added: the label stamped on each page, in bundle order (index 0 = page 1). */
   pageLabels: z.array(z.string()).default([]),
   /** Added: how printed labels relate to PDF positions. */
@@ -63,3 +77,4 @@ export type BuildReport = z.infer<typeof BuildReport>;
 export type ReportVolume = z.infer<typeof ReportVolume>;
 export type ReportDocument = z.infer<typeof ReportDocument>;
 export type ReportExcerpt = z.infer<typeof ReportExcerpt>;
+export type ReportRedaction = z.infer<typeof ReportRedaction>;

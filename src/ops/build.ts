@@ -10,6 +10,7 @@ import type { Printer } from '../print/printer.ts';
 import { ReadOnlyWorkspaceError } from '../errors.ts';
 import { isInsideWorkspace, type Workspace } from '../store/index.ts';
 import { isStale, referenceDate } from './staleness.ts';
+import { redactionWarnings } from './anonymity.ts';
 import type { CaseWarning } from '../api/views.ts';
 
 export type { CaseWarning };
@@ -84,5 +85,6 @@ export async function caseWarnings(ws: Workspace, slug: string, now: Date = new 
       }
     }
   }
+  warnings.push(...(await redactionWarnings(ws, c, sourceIds)));
   return warnings;
 }

@@ -16,7 +16,7 @@
  * and inside a source folder: source.json, original.<ext>, document.pdf (absent
  * when it would be a byte-identical copy of original.pdf: documentPdfIn
  * resolves it), text.json.gz (page-text cache; text.json in older
- * workspaces), excerpts.json.
+ * workspaces), excerpts.json, redactions.json.
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
@@ -35,6 +35,7 @@ export const TEXT_CACHE_FILE = 'text.json.gz';
 export const INDEX_DIR = 'index';
 export const INDEX_FILE = 'library.sqlite';
 export const EXCERPTS_FILE = 'excerpts.json';
+export const REDACTIONS_FILE = 'redactions.json';
 export const CASE_FILE = 'case.json';
 export const BUNDLE_FILE = 'bundle.json';
 

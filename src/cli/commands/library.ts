@@ -212,7 +212,9 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
         const r = await ops.replaceSourceEdition(ws, sourceId, resolve(file), c.printer);
         for (const e of r.orphaned) c.info(`Could not find excerpt ${e.id} (“${e.quote.exact}”) in the new edition: it is kept and flagged; re-tag the passage or delete it.`);
         for (const e of r.fuzzy) c.info(`Excerpt ${e.id} matched approximately on page ${e.page}: check it.`);
-        c.result({ id: r.source.id, reanchored: r.reanchored, fuzzy: r.fuzzy.map((e) => e.id), orphaned: r.orphaned.map((e) => e.id) }, `${r.source.id}: ${r.reanchored} excerpt(s) re-anchored, ${r.fuzzy.length} approximately, ${r.orphaned.length} not found.`);
+        for (const x of r.redactionsOrphaned) c.info(`Could not place redaction ${x.id} in the new edition: it is kept, and the bundle will not build until you redact the passage again or remove it ("sanad unredact ${x.id}").`);
+        for (const x of r.redactionsToCheck) c.info(`Redaction ${x.id} is on page ${x.page} of the new edition${x.kind === 'area' ? ' at the same place' : ', matched approximately'}: check that it covers what it should.`);
+        c.result({ id: r.source.id, reanchored: r.reanchored, fuzzy: r.fuzzy.map((e) => e.id), orphaned: r.orphaned.map((e) => e.id), redactionsOrphaned: r.redactionsOrphaned.map((x) => x.id), redactionsToCheck: r.redactionsToCheck.map((x) => x.id) }, `${r.source.id}: ${r.reanchored} excerpt(s) re-anchored, ${r.fuzzy.length} approximately, ${r.orphaned.length} not found.`);
       }),
     );
 }
