@@ -54,7 +54,7 @@ export class InvalidInputError extends SanadError {
 
 export class UnsupportedFileError extends SanadError {
   constructor(file: string) {
-    super('UNSUPPORTED_FILE', `${file} is not a format Sanad imports: save it as PDF, text, Markdown, HTML, JPEG, PNG or .eml and import that.`, { file });
+    super('UNSUPPORTED_FILE', `${file} is not a format Sanad imports: save it as PDF, Word (.docx), text, Markdown, HTML, JPEG, PNG, .eml or .msg and import that.`, { file });
   }
 }
 
@@ -125,5 +125,17 @@ export class FileNotChosenError extends SanadError {
 export class BuildCancelledError extends SanadError {
   constructor(stage: string) {
     super('ABORTED', `The bundle build was cancelled during ${stage}: nothing was written; start the build again when ready.`);
+  }
+}
+
+export class ConverterMissingError extends SanadError {
+  constructor(file: string, kind: string) {
+    super('CONVERTER_MISSING', `${file} is a ${kind}, which Sanad converts with LibreOffice, and LibreOffice is not installed: install LibreOffice (or set SANAD_SOFFICE to its soffice program), or save the file as PDF or .docx and import that.`, { file });
+  }
+}
+
+export class ConversionFailedError extends SanadError {
+  constructor(file: string, detail: string, cause?: unknown) {
+    super('CONVERSION_FAILED', `${file} could not be converted by LibreOffice (${detail}): open it in LibreOffice or Word, save it as PDF or .docx, and import that.`, { file, cause });
   }
 }

@@ -27,6 +27,8 @@ export interface ImportOutcome {
   pages: number;
   duplicate: boolean;
   warnings: string[];
+  /** Source id of the e-mail this one was attached to (attachments follow their e-mail in the list). */
+  parent?: string;
 }
 
 export interface ExcerptView extends Excerpt {

@@ -48,7 +48,8 @@ export async function importSources(ws: Workspace, input: ImportInput): Promise<
     title: r.source.title,
     pages: r.source.pages,
     duplicate: r.duplicate,
-    warnings: importWarnings(r.source),
+    warnings: [...importWarnings(r.source), ...r.warnings],
+    ...(r.source.parent ? { parent: r.source.parent } : {}),
   }));
 }
 
