@@ -3,7 +3,8 @@
  * the layout stays human-readable and every module agrees on it:
  *
  *   workspace.json                     marker + settings
- *   .sanad.lock                        write lock (pid, host, since)
+ *   .sanad.lock                        write lock (holder: pid, host, machine and boot ids, since)
+ *   .sanad.lock.break-<hash>           present only while a stale lock is being broken (lock.ts)
  *   .staging/                          half-built folders, renamed into place when complete
  *   library/tags.json                  tags
  *   library/sources/<id>/              one library source
