@@ -37,6 +37,8 @@ export const ReportExcerpt = z.object({
   tags: z.array(z.string()),
   sourcePage: z.number().int().positive(),
   bundlePage: z.number().int().positive(),
+  /** Numbered paragraph of the source, when it has one ("2.4.5", "[34]"). */
+  paragraph: z.string().optional(),
 });
 
 export const BuildReport = z.object({
