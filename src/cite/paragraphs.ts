@@ -32,8 +32,9 @@ function parts(label: string): number[] {
 }
 
 /** Whether `next` plausibly follows `prev` in one numbering (no going back, no wild jumps). */
-function follows(prev: string | undefined, next: string): boolean {
-  if (prev === undefined) return parts(next)[0]! <= 10;
+function follows(prev: string | undefined, next: string, style: Style): boolean {
+  // A bracketed number is unambiguous; a bare one could be a year or a figure, so numbering starts low.
+  if (prev === undefined) return style === 'bracket' || parts(next)[0]! <= 10;
   const a = parts(prev);
   const b = parts(next);
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
@@ -80,7 +81,7 @@ export function detectParagraphs(pages: readonly PageText[]): ParagraphMap {
   const map: ParagraphMap = [];
   let last: string | undefined;
   for (const c of candidates) {
-    if (c.style === style && c.number !== undefined && follows(last, c.number)) {
+    if (c.style === style && c.number !== undefined && follows(last, c.number, style)) {
       last = c.number;
       map.push({ page: c.page, offset: c.offset, label: style === 'bracket' ? `[${c.number}]` : c.number });
     } else if (c.letter !== undefined && last !== undefined) {
