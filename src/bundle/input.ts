@@ -6,6 +6,7 @@
  */
 import type { BundleDefinition, CaseFile, Excerpt, PageText, SourceMeta, Tag, TextFile } from '../model/index.ts';
 import { PROFILES, type TribunalProfile } from '../model/profiles.ts';
+import type { BuildReport } from './report.ts';
 
 export interface BundleSource {
   meta: SourceMeta;
@@ -21,6 +22,8 @@ export interface BundleInput {
   /** All excerpts of those sources; only those on included pages go in. */
   excerpts: Excerpt[];
   tags: Tag[];
+  /** The report of the case's last build, if any: skeleton references keep their meaning across builds. */
+  previous?: BuildReport;
 }
 
 type MaybePromise<T> = T | Promise<T>;

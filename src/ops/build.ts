@@ -9,6 +9,7 @@ import { formatPartialDate } from '../model/index.ts';
 import type { Printer } from '../print/printer.ts';
 import type { Workspace } from '../store/index.ts';
 import { isStale, referenceDate } from './staleness.ts';
+import { latestReport } from './cite.ts';
 import type { CaseWarning } from '../api/views.ts';
 
 export type { CaseWarning };
@@ -32,6 +33,8 @@ export function defaultBundlePath(ws: Workspace, slug: string, supplementary?: n
 
 export async function buildCase(ws: Workspace, slug: string, options: BuildCaseOptions): Promise<BuildCaseResult> {
   const input = await loadBundleInput(ws, slug);
+  const previous = await latestReport(ws, slug);
+  if (previous) input.previous = previous.report;
   const result = await buildBundle(input, {
     printer: options.printer,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
