@@ -17,12 +17,13 @@ import { paragraphPinpoint } from './paragraphs.ts';
 
 const MINOR = new Set(['of', 'for', 'the', 'and', 'on', 'in', 'to', 'a', 'an', '&']);
 
-/** "Human Rights Watch" → "HRW", "Human Rights Commission of Pakistan" → "HRCP"; short names stay. */
+/** "Human Rights Watch" → "HRW", "Human Rights Commission of Pakistan" → "HRCP"; short names and "UK Home Office" stay. */
 export function shortLead(lead: string): string {
   const words = lead.replace(/\s+/g, ' ').trim().split(' ');
   const major = words.filter((w) => !MINOR.has(w.toLowerCase()));
-  if (major.length < 3 || !major.every((w) => /^[A-Z]/.test(w))) return words.join(' ');
-  return major.map((w) => (/^[A-Z]{2,}$/.test(w) ? w : w[0])).join('');
+  // Only a long corporate name is abbreviated; one that already holds an acronym ("UK Home Office") stays.
+  if (major.length < 3 || !major.every((w) => /^[A-Z][a-z]/.test(w))) return words.join(' ');
+  return major.map((w) => w[0]).join('');
 }
 
 /** The title's distinctive words: the part before a colon, else its longest capitalised run. */

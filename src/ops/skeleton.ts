@@ -1,5 +1,5 @@
 /**
- * Puts the skeleton argument into the bundle: first document of section A,
+ * Puts the skeleton argument into the bundle: in section A after the cover and index,
  * marked with the role "skeleton" so its bundle references become links.
  */
 import { InvalidInputError } from '../errors.ts';
@@ -18,7 +18,10 @@ export async function addSkeleton(ws: Workspace, slug: string, sourceId: string)
     ...s,
     items: s.items.filter((i) => !(i.kind === 'source' && i.sourceId === sourceId)).map((i): BundleItem => (i.kind === 'source' && i.role === 'skeleton' ? { kind: 'source', sourceId: i.sourceId, ...(i.pages ? { pages: i.pages } : {}), ...(i.title ? { title: i.title } : {}) } : i)),
   }));
-  sections[0] = { ...sections[0]!, items: [{ kind: 'source', sourceId, role: 'skeleton', title: meta.title }, ...sections[0]!.items] };
+  const items = sections[0]!.items;
+  let at = 0;
+  while (at < items.length && items[at]!.kind === 'generated' && ['cover', 'index'].includes((items[at] as { part: string }).part)) at++;
+  sections[0] = { ...sections[0]!, items: [...items.slice(0, at), { kind: 'source', sourceId, role: 'skeleton', title: meta.title }, ...items.slice(at)] };
   const next: BundleDefinition = { ...bundle, sections };
   await ws.saveBundle(slug, next);
   return next;

@@ -11,6 +11,7 @@ describe('OSCOLA short forms', () => {
     expect(shortLead('Human Rights Watch')).toBe('HRW');
     expect(shortLead('Human Rights Commission of Pakistan')).toBe('HRCP');
     expect(shortLead('Home Office')).toBe('Home Office');
+    expect(shortLead('UK Home Office')).toBe('UK Home Office');
     expect(shortTitle('We are the Walking Dead')).toBe('Walking Dead');
     expect(shortTitle('Country Policy and Information Note: Pakistan: Hazaras')).toBe('Country Policy and Information Note');
   });
