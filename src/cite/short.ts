@@ -38,10 +38,14 @@ export function shortTitle(title: string): string {
     else run = [];
     const trimmed = [...run];
     while (trimmed.length > 0 && MINOR.has(trimmed[trimmed.length - 1]!.toLowerCase())) trimmed.pop();
+    while (trimmed.length > 0 && /^\d/.test(trimmed[0]!)) trimmed.shift();
     if (trimmed.length > best.length) best = trimmed;
   }
   // A run starting the sentence ("We …") is the title's opening, not its name: prefer a later one.
-  return best.length >= 2 && best.length <= 5 ? best.join(' ') : words.slice(0, 4).join(' ');
+  if (best.length >= 2 && best.length <= 6) return best.join(' ');
+  const head = words.slice(0, 5);
+  while (head.length > 1 && MINOR.has(head[head.length - 1]!.toLowerCase())) head.pop();
+  return head.join(' ');
 }
 
 function leadOf(meta: SourceMeta): string | undefined {

@@ -13,6 +13,7 @@ describe('OSCOLA short forms', () => {
     expect(shortLead('Home Office')).toBe('Home Office');
     expect(shortLead('UK Home Office')).toBe('UK Home Office');
     expect(shortTitle('We are the Walking Dead')).toBe('Walking Dead');
+    expect(shortTitle('2023 Country Reports on Human Rights Practices: Pakistan')).toBe('Country Reports on Human Rights Practices');
     expect(shortTitle('Country Policy and Information Note: Pakistan: Hazaras')).toBe('Country Policy and Information Note');
   });
 
