@@ -31,6 +31,7 @@ export const API_METHOD_NAMES = [
   'excerpts.delete',
   'excerpts.restore',
   'excerpts.citation',
+  'excerpts.cite',
   'excerpts.cooccurrence',
   'search.query',
   'cases.list',
@@ -42,6 +43,7 @@ export const API_METHOD_NAMES = [
   'cases.warnings',
   'bundle.build',
   'bundle.cancel',
+  'bundle.schedulePages',
   'dialog.openFiles',
   'clipboard.writeText',
 ] as const satisfies readonly ApiMethod[];

@@ -19,24 +19,13 @@ import { InvalidInputError, NotFoundError } from '../errors.ts';
 import type { Excerpt, SourceMeta } from '../model/index.ts';
 import type { Workspace } from '../store/index.ts';
 import { findExcerpt } from './excerpts.ts';
+import type { CiteResult } from '../api/views.ts';
+
+export type { CiteResult };
 
 export const CITE_STYLES = ['oscola', 'bundle', 'both'] as const;
 export type CiteStyle = (typeof CITE_STYLES)[number];
 
-export interface CiteResult {
-  text: string;
-  /** 1-based PDF position in the last build of the case, when the excerpt is in it. */
-  bundlePage: number | undefined;
-  /** Printed label of that page ("45" or "C4"). */
-  bundleLabel: string | undefined;
-  /** "[AB/C/45]" */
-  bundleReference: string | undefined;
-  sourcePage: number;
-  paragraph: string | undefined;
-  caseSlug: string | undefined;
-  /** The report the bundle page was read from (relative to the workspace). */
-  report: string | undefined;
-}
 
 /** The latest build report of a case (most recently written), if it was ever built. */
 export async function latestReport(ws: Workspace, slug: string): Promise<{ file: string; report: BuildReport } | undefined> {
