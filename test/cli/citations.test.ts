@@ -9,7 +9,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import { PDFDocument, PDFName, StandardFonts } from '@cantoo/pdf-lib';
+import { verifyBundle } from '../../src/verify/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPdf } from '../../src/pdf/pdfjs.ts';
 import { BuildReport } from '../../src/bundle/report.ts';
@@ -153,6 +154,12 @@ describe('citations (issue 11)', () => {
     expect(json.bundlePage).toBe(moved.bundlePage);
     // Verification passed (the build would have failed otherwise), and sanad verify agrees.
     expect((await sanad(ws, 'verify', bundlePath)).code).toBe(0);
+    // Verification fails when a skeleton link is missing.
+    const stripped = await PDFDocument.load(readFileSync(bundlePath));
+    stripped.getPage(skPage - 1).node.delete(PDFName.of('Annots'));
+    const checked = await verifyBundle([await stripped.save()], after, { threads: 1 });
+    expect(checked.ok).toBe(false);
+    expect(checked.failures.some((f) => f.includes(`reference "[AB/${label}]" has no link`))).toBe(true);
     // A rebuild with nothing changed keeps the meaning: still moved, not drifting to the new page 'label'.
     await ok('build', 'ahc');
     expect(report().skeleton!.map((r) => [r.status, r.target])).toEqual(refs.map((r) => [r.status, r.target]));
