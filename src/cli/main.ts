@@ -9,6 +9,7 @@ import { isSanadError } from '../errors.ts';
 import { registerCaseCommands } from './commands/cases.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerCiteCommand } from './commands/cite.ts';
+import { registerUnlockCommand } from './commands/unlock.ts';
 import { CliContext } from './context.ts';
 
 export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {}): Promise<number> {
@@ -37,6 +38,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   registerLibraryCommands(program, ctx, run);
   registerCaseCommands(program, ctx, run);
   registerCiteCommand(program, ctx, run);
+  registerUnlockCommand(program, ctx, run);
   program
     .command('demo')
     .description('build the demo case from examples/ into out/ and print the bundle path')
