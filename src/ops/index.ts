@@ -10,3 +10,5 @@ export * from './staleness.ts';
 export * from './build.ts';
 export * from './search.ts';
 export * from './redactions.ts';
+export * from './cite.ts';
+export * from './skeleton.ts';

@@ -79,12 +79,14 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
     .argument('<slug>')
     .argument('<sourceIds...>')
     .option('--section <name>', 'section letter or title; a new title creates a section')
-    .action((slug: string, ids: string[], o: { section?: string }) =>
+    .option('--skeleton', 'the skeleton argument: first in section A, its bundle references become links')
+    .action((slug: string, ids: string[], o: { section?: string; skeleton?: boolean }) =>
       run(async () => {
         const c = ctx();
         const ops = await loadOps();
         const ws = await c.workspace('write');
-        const bundle = await ops.addSourcesToCase(ws, slug, ids, o.section);
+        if (o.skeleton && ids.length !== 1) throw new InvalidInputError('--skeleton takes one source: the skeleton argument.');
+        const bundle = o.skeleton ? await ops.addSkeleton(ws, slug, ids[0]!) : await ops.addSourcesToCase(ws, slug, ids, o.section);
         c.result(bundle, () => bundle.sections.map((s) => `${s.letter}  ${s.title}: ${s.items.length} item(s)`).join('\n'));
       }),
     );
