@@ -24,14 +24,19 @@ export class WorkspaceNotFoundError extends SanadError {
 }
 
 export class WorkspaceLockedError extends SanadError {
-  constructor(dir: string, holder: string) {
-    super('WORKSPACE_LOCKED', `The workspace ${dir} is open in another Sanad process (${holder}): close it and try again.`, { file: dir });
+  constructor(dir: string, holder: string, advice = 'close it and try again') {
+    super('WORKSPACE_LOCKED', `The workspace ${dir} is open in another Sanad process (${holder}): ${advice}.`, { file: dir });
   }
 }
 
 export class CorruptFileError extends SanadError {
-  constructor(file: string, problem: string, cause?: unknown) {
-    super('CORRUPT_FILE', `${file} is not a valid Sanad file (${problem}): restore it from ${file}.bak or fix it by hand; Sanad has not changed it.`, { file, cause });
+  /** What is wrong, in words ("line 4, column 3: Unexpected token"). */
+  readonly problem: string;
+  /** `backup`: a `.bak` of the file exists, so the message offers it. */
+  constructor(file: string, problem: string, cause?: unknown, options: { backup?: boolean } = {}) {
+    const remedy = options.backup ? `restore it from ${file}.bak or fix it by hand` : 'fix it by hand or restore it from your own backup';
+    super('CORRUPT_FILE', `${file} is not a valid Sanad file (${problem}): ${remedy}; Sanad has not changed it.`, { file, cause });
+    this.problem = problem;
   }
 }
 
@@ -68,6 +73,19 @@ export class EncryptedSourceError extends SanadError {
 export class DamagedSourceError extends SanadError {
   constructor(file: string, detail: string, cause?: unknown) {
     super('DAMAGED_SOURCE', `${file} is damaged and could not be repaired (${detail}): download it again or re-save it from a PDF reader, then import it.`, { file, cause });
+  }
+}
+
+export class SourceTooComplexError extends SanadError {
+  constructor(file: string, detail: string) {
+    super('SOURCE_TOO_COMPLEX', `${file} was refused because ${detail}: it may be damaged or built to crash PDF readers; print it to a new PDF from a PDF reader and import that.`, { file });
+  }
+}
+
+export class SourceTooLargeError extends SanadError {
+  constructor(file: string, bytes: number, limit: number) {
+    const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+    super('SOURCE_TOO_LARGE', `${file} is ${mb(bytes)}, more than Sanad imports in one file (${mb(limit)}): split it into parts in a PDF reader and import those.`, { file });
   }
 }
 
@@ -108,6 +126,12 @@ export class NewerVersionFileError extends CorruptFileError {
 export class ReadOnlyWorkspaceError extends SanadError {
   constructor(dir: string) {
     super('WORKSPACE_READ_ONLY', `The workspace ${dir} was opened read-only or is already closed: open it again for writing (close the other Sanad window first) to save changes.`, { file: dir });
+  }
+}
+
+export class FileNotChosenError extends SanadError {
+  constructor(file: string) {
+    super('FILE_NOT_CHOSEN', `Sanad imports only files you chose in the Import dialog or dropped on its window, and ${file} was neither: choose it with File > Import or drop it on the window.`, { file });
   }
 }
 

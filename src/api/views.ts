@@ -10,6 +10,8 @@ export interface WorkspaceInfo {
   cases: number;
   excerpts: number;
   stalenessMonths: number;
+  /** Stored files that could not be read (a hand-broken source.json): named, so the rest still works. */
+  problems: Array<{ file: string; message: string }>;
 }
 
 export interface SourceSummary extends SourceMeta {

@@ -7,7 +7,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { EmptyFileError, InvalidInputError, UnsupportedFileError } from '../errors.ts';
+import { EmptyFileError, InvalidInputError, SourceTooLargeError, UnsupportedFileError } from '../errors.ts';
+import { maxInputBytes } from './limits.ts';
 import type { SourceFormat } from '../model/index.ts';
 import { detectModule, type SourceFormatModule } from './formats/index.ts';
 
@@ -36,16 +37,17 @@ export function inputOf(name: string, bytes: Uint8Array): InputFile {
   return { name, bytes, format: found.module.format, ext: found.detected.ext, module: found.module };
 }
 
-/** Reads `file`, refusing missing, empty and unsupported files with typed errors. */
-export async function readInput(file: string): Promise<InputFile> {
+/** Reads `file`, refusing missing, empty, oversized and unsupported files with typed errors. */
+export async function readInput(file: string, maxBytes = maxInputBytes()): Promise<InputFile> {
   const name = basename(file);
   let bytes: Uint8Array;
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new InvalidInputError(`${name} is not a file: choose a document to import.`, name);
+    if (info.size > maxBytes) throw new SourceTooLargeError(name, info.size, maxBytes);
     bytes = new Uint8Array(await readFile(file));
   } catch (e) {
-    if (e instanceof InvalidInputError) throw e;
+    if (e instanceof InvalidInputError || e instanceof SourceTooLargeError) throw e;
     throw new InvalidInputError(`${file} does not exist or cannot be read: check the path and your permissions, then import it again.`, name);
   }
   return inputOf(name, bytes);

@@ -82,8 +82,19 @@ async function importOne(
   const { onImported: _ignored, caseSlug: _slug, ...prepareOptions } = options;
   const prepared = await prepareInput(input, { ...prepareOptions, scope, ...(parent ? { parent } : {}) });
   options.onProgress?.({ file: input.name, stage: 'saving', done: 0, total: 1 });
-  const source = await ws.addSource(prepared);
+  // Preparing ran outside the write queue; the duplicate check and the save are one queued change,
+  // so the same file imported twice at once is saved once and found the second time.
+  const saved = await ws.mutate(async () => {
+    const again = await ws.findSourceBySha256(sha256);
+    if (again) return { source: again, duplicate: true };
+    return { source: await ws.addSource(prepared), duplicate: false };
+  });
   options.onProgress?.({ file: input.name, stage: 'saving', done: 1, total: 1 });
+  if (saved.duplicate) {
+    record({ file: input.name, source: saved.source, duplicate: true, warnings: [] });
+    return;
+  }
+  const source = saved.source;
   const result: ImportResult = { file: input.name, source, duplicate: false, warnings: [] };
   record(result);
   if (prepared.children.length > 0 && depth + 1 >= MAX_ATTACHMENT_DEPTH) {

@@ -7,15 +7,15 @@
  * read → module.render → print the rendition → extract text → OCR step → metadata.
  */
 import { createHash } from 'node:crypto';
-import { DamagedSourceError } from '../errors.ts';
+import { DamagedSourceError, SourceTooComplexError } from '../errors.ts';
 import type { PageText, SourceFlag, SourceScope } from '../model/index.ts';
-import { extractText } from '../pdf/text.ts';
 import type { Printer } from '../print/printer.ts';
 import type { NewSource } from '../store/index.ts';
 import { inputOf, readInput, type InputFile } from './detect.ts';
 import type { ChildFile, FormatOutput } from './formats/index.ts';
 import { buildSourceMeta, checkImportMetadata, titleFromName, type ImportMetadata } from './metadata.ts';
 import { ocrStep, type OcrMode } from './ocr-step.ts';
+import { extractTextInWorker, type PdfWorkerLimits } from './pdf-worker.ts';
 import { printRendition, type DeclaredMetadata } from './rendition.ts';
 
 export interface ImportProgress {
@@ -37,6 +37,8 @@ export interface PrepareOptions {
   parent?: string;
   /** OCR of pages without text (default `auto`); only runs when an OCR step is registered. */
   ocr?: OcrMode;
+  /** Time and memory limits of the PDF parsing worker (defaults in pdf-worker.ts). */
+  pdfLimits?: PdfWorkerLimits;
 }
 
 /** A prepared source plus the files it carries (attachments), not yet prepared. */
@@ -55,7 +57,7 @@ async function documentOf(input: InputFile, sha256: string, options: PrepareOpti
   report(0);
   const output: FormatOutput = await input.module.render(
     { name: input.name, bytes: input.bytes, ext: input.ext },
-    { printer: options.printer, sha256, given, progress: report },
+    { printer: options.printer, sha256, given, progress: report, ...(options.pdfLimits ? { pdfLimits: options.pdfLimits } : {}) },
   );
   if ('documentPdf' in output) {
     report(1);
@@ -83,8 +85,10 @@ export async function prepareInput(input: InputFile, options: PrepareOptions): P
   let documentPdf = doc.documentPdf;
   let text: PageText[];
   try {
-    text = await extractText(documentPdf, (done, total) => progress?.({ file: input.name, stage: 'extracting', done, total }));
+    const onPages = (done: number, total: number) => progress?.({ file: input.name, stage: 'extracting', done, total });
+    text = await extractTextInWorker(input.name, documentPdf, onPages, options.pdfLimits);
   } catch (error) {
+    if (error instanceof SourceTooComplexError) throw error;
     throw new DamagedSourceError(input.name, 'the text of its pages cannot be read', error);
   }
   let flags = [...doc.flags];

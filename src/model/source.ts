@@ -50,7 +50,7 @@ export const TranslationInfo = z.object({
 });
 export type TranslationInfo = z.infer<typeof TranslationInfo>;
 
-export const SourceFlag = z.enum(['no-text-layer', 'decrypted', 'forms-flattened', 'repaired']);
+export const SourceFlag = z.enum(['no-text-layer', 'decrypted', 'forms-flattened', 'repaired', 'forms-not-flattened']);
 export type SourceFlag = z.infer<typeof SourceFlag>;
 
 export const SourceMeta = z.object({

@@ -89,7 +89,11 @@ function lastOfFamily(items: BundleSection['items'], parent: string, sources: So
  * profile's default order); a name that matches no section creates one before
  * the back matter.
  */
-export async function addSourcesToCase(ws: Workspace, slug: string, sourceIds: string[], sectionName?: string): Promise<BundleDefinition> {
+export function addSourcesToCase(ws: Workspace, slug: string, sourceIds: string[], sectionName?: string): Promise<BundleDefinition> {
+  return ws.mutate(() => addSourcesToCaseQueued(ws, slug, sourceIds, sectionName));
+}
+
+async function addSourcesToCaseQueued(ws: Workspace, slug: string, sourceIds: string[], sectionName?: string): Promise<BundleDefinition> {
   await ws.getCase(slug);
   const bundle = await ws.getBundle(slug);
   const sections = bundle.sections.map((s) => ({ ...s, items: [...s.items] }));

@@ -81,6 +81,9 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
         const ws = await c.workspace('read');
         const months = (await ws.readWorkspaceFile()).settings.stalenessMonths;
         const list = await ops.sourceSummaries(ws, { ...(o.case ? { caseSlug: o.case } : {}), months, reference: new Date() });
+        // A source whose source.json is broken is named on stderr; the others are still listed.
+        const { problems } = await ws.listSourcesChecked(o.case ? { caseSlug: o.case } : {});
+        for (const p of problems) c.info(`warning: ${p.message}`);
         c.result(list, () =>
           list.length === 0
             ? 'No sources yet: import some with "sanad import FILE…".'

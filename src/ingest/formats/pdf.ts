@@ -21,8 +21,9 @@ export const pdfFormat: SourceFormatModule = {
   extensions: ['pdf'],
   ocr: 'pages-without-text',
   detect: (bytes) => (looksLikePdf(bytes) ? { ext: 'pdf' } : undefined),
-  async render(input) {
-    const pdf = await (await import('../pdf.ts')).preparePdf(input.name, input.bytes);
+  async render(input, ctx) {
+    // Untrusted bytes are parsed in the PDF worker, under its time and memory limits.
+    const pdf = await (await import('../pdf-worker.ts')).preparePdfInWorker(input.name, input.bytes, ctx.pdfLimits);
     const declared: DeclaredMetadata = { ...(pdf.title ? { title: pdf.title } : {}), ...(pdf.author ? { author: pdf.author } : {}) };
     return { documentPdf: pdf.documentPdf, flags: pdf.flags, declared };
   },

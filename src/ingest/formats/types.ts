@@ -8,6 +8,7 @@
  * `formats/index.ts`.
  */
 import type { ImportMetadata, SourceFlag, SourceFormat } from '../../model/index.ts';
+import type { PdfWorkerLimits } from '../pdf-worker.ts';
 import type { Printer } from '../../print/printer.ts';
 import type { DeclaredMetadata, Rendition } from '../rendition.ts';
 
@@ -34,6 +35,8 @@ export interface FormatContext {
   given: ImportMetadata;
   /** Reports rendering progress of this one file (done out of total). */
   progress: (done: number, total: number) => void;
+  /** Time and memory limits of the PDF parsing worker (defaults in pdf-worker.ts). */
+  pdfLimits?: PdfWorkerLimits;
 }
 
 /**
