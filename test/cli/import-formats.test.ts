@@ -52,5 +52,5 @@ describe('sanad import of e-mail, Word and chat files', () => {
     const shown = JSON.stringify(added.json());
     expect(shown.indexOf(out[0]!.id)).toBeGreaterThan(0);
     expect(shown.indexOf(out[1]!.id)).toBeGreaterThan(shown.indexOf(out[0]!.id));
-  }, 120_000);
+  }, 300_000);
 });

@@ -40,7 +40,7 @@ describe('Word .docx', () => {
     expect(text).toContain('Rendition by Sanad of the file statement.docx');
     // The same words reach the stored page text that search and quoting use.
     expect(src.text.map((p) => p.text).join('\n').replace(/\u00a0/g, ' ')).toMatch(/\(a\)\s+the first threat/);
-  });
+  }, 240_000);
 
   it('formats numbers the way Word does', () => {
     expect(['decimal', 'lowerLetter', 'upperRoman', 'lowerRoman', 'decimalZero'].map((f) => formatNumber(4, f))).toEqual(['4', 'd', 'IV', 'iv', '04']);
