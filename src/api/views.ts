@@ -47,11 +47,13 @@ export interface CaseSummary {
 }
 
 export interface CaseWarning {
-  code: 'stale-source' | 'schedule-too-long' | 'orphaned-excerpt' | 'fuzzy-excerpt' | 'no-text-layer' | 'missing-source' | 'empty-bundle';
+  code: 'stale-source' | 'schedule-too-long' | 'orphaned-excerpt' | 'fuzzy-excerpt' | 'no-text-layer' | 'missing-source' | 'empty-bundle' | 'protected-name' | 'orphaned-redaction';
   /** What is wrong and what to do, in one or two sentences. */
   message: string;
   sourceId?: string;
   excerptId?: string;
+  /** protected-name: the name or number still printed (for "redact all"). */
+  term?: string;
 }
 
 export interface BuildReportView {

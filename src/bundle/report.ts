@@ -41,6 +41,17 @@ export const ReportExcerpt = z.object({
   paragraph: z.string().optional(),
 });
 
+/** A redaction applied in the bundle: where and why, never what it hides. */
+export const ReportRedaction = z.object({
+  id: z.string(),
+  sourceId: z.string(),
+  kind: z.enum(['text', 'area']),
+  sourcePage: z.number().int().positive(),
+  bundlePage: z.number().int().positive(),
+  label: z.string(),
+  /** The opaque boxes on the bundle page, in its user space (checked by `sanad verify`). */
+  boxes: z.array(z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() })),
+});
 /** A bundle reference in the skeleton argument ("[AB/45]", "p. 45", "[B12]", "E7") and where it leads. */
 export const ReportSkeletonReference = z.object({
   /** "sourceId:page:text:occurrence": the same reference in the next build. */
@@ -71,6 +82,8 @@ export const BuildReport = z.object({
   warnings: z.array(z.string()),
   /** Added: generated parts, dividers and certificates with their pages. */
   parts: z.array(ReportPart).default([]),
+  /** Added: redactions applied (src/redact). */
+  redactions: z.array(ReportRedaction).optional(),
   /** Added: the label stamped on each page, in bundle order (index 0 = page 1). */
   pageLabels: z.array(z.string()).default([]),
   /** Added: how printed labels relate to PDF positions. */
@@ -91,3 +104,4 @@ export type BuildReport = z.infer<typeof BuildReport>;
 export type ReportVolume = z.infer<typeof ReportVolume>;
 export type ReportDocument = z.infer<typeof ReportDocument>;
 export type ReportExcerpt = z.infer<typeof ReportExcerpt>;
+export type ReportRedaction = z.infer<typeof ReportRedaction>;

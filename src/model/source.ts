@@ -6,24 +6,13 @@
  */
 import { z } from 'zod';
 import { DayDate, PartialDate } from './dates.ts';
+import { DOCUMENT_TYPES } from './vocabulary.ts';
 
 /** What the original is: `docx` Word, `office` converted by LibreOffice (.doc, .rtf, .odt, .pptx, .xlsx…), `chat` a chat export. */
 export const SourceFormat = z.enum(['pdf', 'text', 'markdown', 'html', 'image', 'email', 'docx', 'office', 'chat']);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
-export const DocumentType = z.enum([
-  'report',
-  'news',
-  'press-release',
-  'web-page',
-  'email',
-  'letter',
-  'statement',
-  'translation',
-  'decision',
-  'photo',
-  'other',
-]);
+export const DocumentType = z.enum(DOCUMENT_TYPES);
 export type DocumentType = z.infer<typeof DocumentType>;
 
 export const SourceScope = z.discriminatedUnion('kind', [

@@ -10,6 +10,7 @@ import type { Printer } from '../print/printer.ts';
 import { ReadOnlyWorkspaceError } from '../errors.ts';
 import { isInsideWorkspace, type Workspace } from '../store/index.ts';
 import { isStale, referenceDate } from './staleness.ts';
+import { redactionWarnings } from './anonymity.ts';
 import { latestReport } from './cite.ts';
 import type { CaseWarning } from '../api/views.ts';
 
@@ -87,5 +88,6 @@ export async function caseWarnings(ws: Workspace, slug: string, now: Date = new 
       }
     }
   }
+  warnings.push(...(await redactionWarnings(ws, c, sourceIds)));
   return warnings;
 }
