@@ -78,7 +78,8 @@ class Lexer {
       this.pos++;
       const start = this.pos;
       while (this.pos < b.length && !WS.has(b[this.pos]!) && !DELIM.has(b[this.pos]!)) this.pos++;
-      return new PdfName(latin1(b.subarray(start, this.pos)).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
+      const name = latin1(b.subarray(start, this.pos));
+      return new PdfName(name.includes('#') ? name.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : name);
     }
     if (c === 60 && b[this.pos + 1] === 60) {
       this.pos += 2;
@@ -169,6 +170,12 @@ class Lexer {
 }
 
 function latin1(bytes: Uint8Array): string {
+  // Short tokens are most of what is read: building them directly beats a Buffer per token.
+  if (bytes.length < 64) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]!);
+    return s;
+  }
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 

@@ -11,6 +11,7 @@ import { STAMP_FONT } from '../bundle/draw.ts';
 import { isDict, nameOf, PdfName, PdfString, RawPdf, RawPdfError, type PdfValue, type RawPage } from './raw-pdf.ts';
 
 type Matrix = [number, number, number, number, number, number];
+const STAMP_FONT_TOKEN = Buffer.from(`/${STAMP_FONT}`, 'latin1');
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** m1 then m2 (PDF order: the new matrix is m1 × m2). */
@@ -179,6 +180,77 @@ export function interpret(data: Uint8Array, stack: Matrix[], texts?: ShownText[]
   }
 }
 
+/** The number in data[start, end), or NaN. */
+function numberAt(data: Uint8Array, start: number, end: number): number {
+  let s = '';
+  for (let k = start; k < end; k++) s += String.fromCharCode(data[k]!);
+  return Number(s);
+}
+
+/**
+ * The fast path of `interpret` for content that shows nothing Sanad checks
+ * (the page's own content): only q, Q and cm change `stack`; strings, inline
+ * images and comments are skipped without building anything.
+ */
+export function trackGraphicsState(data: Uint8Array, stack: Matrix[]): void {
+  const n = data.length;
+  // Start and end of the last six tokens that could be numbers (a ring).
+  const starts = new Int32Array(6);
+  const ends = new Int32Array(6);
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const c = data[i]!;
+    if (isSpace(c)) {
+      i++;
+    } else if (c === 37) {
+      while (i < n && data[i] !== 10 && data[i] !== 13) i++;
+    } else if (c === 40) {
+      let depth = 0;
+      for (i++; i < n; i++) {
+        const d = data[i]!;
+        if (d === 92) i++;
+        else if (d === 40) depth++;
+        else if (d === 41 && depth-- === 0) break;
+      }
+      i++;
+      count = 0;
+    } else if (c === 60 && data[i + 1] !== 60) {
+      while (i < n && data[i] !== 62) i++;
+      i++;
+      count = 0;
+    } else if (isDelim(c)) {
+      i += (c === 60 || c === 62) && data[i + 1] === c ? 2 : 1;
+      if (c === 47) {
+        while (i < n && !isSpace(data[i]!) && !isDelim(data[i]!)) i++;
+      }
+      count = 0;
+    } else {
+      const start = i;
+      while (i < n && !isSpace(data[i]!) && !isDelim(data[i]!)) i++;
+      const len = i - start;
+      if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
+        starts[count % 6] = start;
+        ends[count % 6] = i;
+        count++;
+        continue;
+      }
+      if (len === 1 && c === 113) stack.push(stack[stack.length - 1]!);
+      else if (len === 1 && c === 81) {
+        if (stack.length > 1) stack.pop();
+      } else if (len === 2 && c === 99 && data[start + 1] === 109 && count >= 6) {
+        const m = [0, 1, 2, 3, 4, 5].map((k) => numberAt(data, starts[(count - 6 + k) % 6]!, ends[(count - 6 + k) % 6]!)) as Matrix;
+        if (m.every(Number.isFinite)) stack[stack.length - 1] = mul(m, stack[stack.length - 1]!);
+      } else if (len === 2 && c === 66 && data[start + 1] === 73) {
+        const id = findToken(data, i, 'ID');
+        const ei = id < 0 ? -1 : findToken(data, id + 3, 'EI');
+        i = ei < 0 ? n : ei + 2;
+      }
+      count = 0;
+    }
+  }
+}
+
 /** Position of the operator `op` (a whole token) at or after `from`, or -1. */
 function findToken(data: Uint8Array, from: number, op: string): number {
   const a = op.charCodeAt(0);
@@ -244,20 +316,18 @@ export function checkStamp(raw: RawPdf, page: RawPage, label: string): StampResu
   }
   const last = streams.at(-1);
   if (!last) return { ok: false, unreadable: false };
+  // Sanad's stream is the last that names the stamp font (a writer that edits the page
+  // afterwards, as pdf-lib does, may add a closing "Q" stream after it).
+  const ours = streams.findLastIndex((s) => Buffer.from(s.buffer, s.byteOffset, s.byteLength).includes(STAMP_FONT_TOKEN));
+  if (ours < 0) return { ok: false, unreadable: false };
   const stack: Matrix[] = [IDENTITY];
-  const perStream: ShownText[][] = [];
+  const shown: ShownText[] = [];
   try {
-    for (const s of streams) {
-      const shown: ShownText[] = [];
-      interpret(s, stack, shown);
-      perStream.push(shown);
-    }
+    for (const s of streams.slice(0, ours)) trackGraphicsState(s, stack);
+    interpret(streams[ours]!, stack, shown);
   } catch (cause) {
     return { ok: false, unreadable: true, why: String(cause) };
   }
-  // Sanad's stream is the last that uses the stamp font (a writer that edits the page
-  // afterwards, as pdf-lib does, may add a closing "Q" stream after it).
-  const shown = perStream.findLast((texts) => texts.some((t) => t.font === STAMP_FONT)) ?? [];
   const fonts = raw.dict(page.resources?.get('Font'));
   const stampFont = raw.dict(fonts?.get(STAMP_FONT));
   if (!stampFont || nameOf(stampFont.get('BaseFont')) !== 'Helvetica-Bold') return { ok: false, unreadable: false };
