@@ -1,8 +1,8 @@
 /**
  * Renders the generated items (parts, dividers, translation certificates) of
- * a layout to PDF through the printer. Identical HTML is printed once per
- * build: re-planning re-renders only what changed, and what is printed in a
- * round is printed in one page load (batch-print.ts).
+ * a layout to PDF through the printer, all in one page load (batch-print.ts).
+ * A round whose documents were all printed before (the plan has converged)
+ * prints nothing.
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
 import type { Printer, Paper } from '../print/printer.ts';
@@ -53,7 +53,7 @@ async function mapLimit<T, R>(list: T[], limit: number, task: (item: T) => Promi
 }
 
 export class PartPrinter {
-  private readonly cache = new Map<string, RenderedPart>();
+  private readonly cache = new Map<string, RenderedPart[]>();
   constructor(
     private readonly printer: Printer,
     private readonly renderPart: PartRenderer,
@@ -97,8 +97,8 @@ export class PartPrinter {
 
   /**
    * Renders every non-source item; returns item index → rendered PDF. All the
-   * HTML is rendered first, then the distinct documents not printed before
-   * are printed together; the result depends only on the HTML.
+   * HTML is rendered first; unless this exact set of documents was printed
+   * before, it is printed together.
    */
   async renderAll(layout: Layout, ctx: PartContext, checkAbort: () => void): Promise<Map<number, RenderedPart>> {
     const htmlOf = new Map<number, string>();
@@ -108,11 +108,18 @@ export class PartPrinter {
       checkAbort();
       htmlOf.set(i, this.renderPart(request, ctx, this.paper));
     }
-    const missing = [...new Set(htmlOf.values())].filter((html) => !this.cache.has(html));
-    const printed = await this.printAll(missing, checkAbort);
-    missing.forEach((html, k) => this.cache.set(html, printed[k]!));
+    // The whole set is printed together and cached as one: the result depends only on
+    // the final HTML, not on which rounds came before (same inputs, same bytes).
+    const docs = [...new Set(htmlOf.values())];
+    const key = docs.join('\u0000');
+    let printed = this.cache.get(key);
+    if (!printed) {
+      printed = await this.printAll(docs, checkAbort);
+      this.cache.set(key, printed);
+    }
+    const byHtml = new Map(docs.map((html, k) => [html, printed[k]!]));
     const out = new Map<number, RenderedPart>();
-    for (const [i, html] of htmlOf) out.set(i, this.cache.get(html)!);
+    for (const [i, html] of htmlOf) out.set(i, byHtml.get(html)!);
     return out;
   }
 }

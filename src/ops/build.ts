@@ -4,7 +4,8 @@
  * atomically. Also the pre-build warnings the bundle editor shows.
  */
 import { join } from 'node:path';
-import { buildBundle, loadBundleInput, writeBundle, type BuildReport } from '../bundle/index.ts';
+import { readFile } from 'node:fs/promises';
+import { BuildReport, buildBundle, loadBundleInput, writeBundle } from '../bundle/index.ts';
 import { formatPartialDate } from '../model/index.ts';
 import type { Printer } from '../print/printer.ts';
 import type { Workspace } from '../store/index.ts';
@@ -30,14 +31,25 @@ export function defaultBundlePath(ws: Workspace, slug: string, supplementary?: n
   return join(ws.dir, 'cases', slug, 'bundles', name);
 }
 
+/** The report of the last build written to `out`, if it is there and readable (a hint only). */
+async function previousReport(out: string): Promise<BuildReport | undefined> {
+  try {
+    return BuildReport.parse(JSON.parse(await readFile(out.replace(/\.pdf$/i, '') + '.report.json', 'utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
 export async function buildCase(ws: Workspace, slug: string, options: BuildCaseOptions): Promise<BuildCaseResult> {
   const input = await loadBundleInput(ws, slug);
+  const out = options.out ?? defaultBundlePath(ws, slug, input.definition.supplementary?.number);
+  const previous = await previousReport(out);
   const result = await buildBundle(input, {
     printer: options.printer,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(previous ? { previousReport: previous } : {}),
   });
-  const out = options.out ?? defaultBundlePath(ws, slug, input.definition.supplementary?.number);
   const files = await writeBundle(result, out);
   return { files, report: result.report };
 }

@@ -72,6 +72,19 @@ describe('printing the generated parts in one page load', () => {
     expect(built.report.parts.map((p) => p.kind)).toEqual(['cover', 'index', 'schedule', 'divider', 'integrity']);
   }, 120_000);
 
+  it('prints once when the last build’s part lengths still hold, with the same bytes', async () => {
+    const first = await buildBundle(input, { printer, verifyThreads: 1 });
+    const calls: string[] = [];
+    const counting = { printHtml: (html: string, o: { paper: 'A4' | 'Letter' }) => (calls.push(html), printer.printHtml(html, o)), close: async () => {} };
+    const again = await buildBundle(input, { printer: counting, verifyThreads: 1, previousReport: first.report });
+    expect(calls).toHaveLength(1);
+    expect(Buffer.from(again.volumes[0]!.bytes).equals(Buffer.from(first.volumes[0]!.bytes))).toBe(true);
+    // A wrong hint costs a round, never the result.
+    const wrong = { parts: first.report.parts.map((p) => ({ ...p, lastPage: p.lastPage + 3 })) };
+    const corrected = await buildBundle(input, { printer, verifyThreads: 1, previousReport: wrong });
+    expect(Buffer.from(corrected.volumes[0]!.bytes).equals(Buffer.from(first.volumes[0]!.bytes))).toBe(true);
+  }, 120_000);
+
   it('prints documents of different layouts one by one', () => {
     expect(combineParts(['<html><head><style>a{}</style></head><body>1</body></html>', '<html><head><style>b{}</style></head><body>2</body></html>'])).toBeUndefined();
   });
