@@ -8,7 +8,7 @@
 import { PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
 import { DamagedSourceError, EncryptedSourceError } from '../errors.ts';
 import type { SourceFlag } from '../model/index.ts';
-import { hasIntactTrailer, inspectPageTree, probeWithPdfjs } from './pdf-checks.ts';
+import { hasIntactTrailer, inspectPageTree, probeWithPdfjs, type PdfjsProbe } from './pdf-checks.ts';
 
 export interface PreparedPdf {
   documentPdf: Uint8Array;
@@ -76,8 +76,12 @@ function infoString(read: () => string | undefined): string | undefined {
   }
 }
 
-export async function preparePdf(name: string, bytes: Uint8Array): Promise<PreparedPdf> {
-  const probe = await probeWithPdfjs(bytes);
+/**
+ * `probe`: what pdfjs found when the caller already read the file with it
+ * (import extracts the text first), so the file is not opened twice.
+ */
+export async function preparePdf(name: string, bytes: Uint8Array, probe?: PdfjsProbe): Promise<PreparedPdf> {
+  probe ??= await probeWithPdfjs(bytes);
   if (!probe.ok && probe.needsPassword) throw new EncryptedSourceError(name);
   const { doc, encrypted } = await loadWithPdfLib(name, bytes);
 

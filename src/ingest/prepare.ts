@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { DamagedSourceError } from '../errors.ts';
 import type { PageText, SourceFlag, SourceScope } from '../model/index.ts';
-import { extractText } from '../pdf/text.ts';
+import { extractTextParallel } from '../pdf/text-parallel.ts';
 import type { Printer } from '../print/printer.ts';
 import type { NewSource } from '../store/index.ts';
 import { readInput, type InputFile } from './detect.ts';
@@ -53,16 +53,23 @@ interface Document {
   documentPdf: Uint8Array;
   flags: SourceFlag[];
   declared: DeclaredMetadata;
+  /** The text, when it was already read from documentPdf. */
+  text?: PageText[];
 }
 
 async function documentOf(input: InputFile, sha256: string, options: PrepareOptions, given: ImportMetadata): Promise<Document> {
   const report = (done: number) => options.onProgress?.({ file: input.name, stage: 'rendering', done, total: 1 });
   report(0);
   if (input.format === 'pdf') {
-    const pdf = await preparePdf(input.name, input.bytes);
+    // The text is read first (on several threads for long files); that reading is also
+    // pdfjs's check of the file, and the text is kept when the file is kept as it is.
+    const early = await extractTextParallel(input.bytes, { onPage: (done, total) => options.onProgress?.({ file: input.name, stage: 'extracting', done, total }) }).catch(() => undefined);
+    const probe = early && { ok: true as const, pages: early.pages.length, pagesLoad: true, encrypted: early.encrypted };
+    const pdf = await preparePdf(input.name, input.bytes, probe);
     report(1);
     const declared: DeclaredMetadata = { ...(pdf.title ? { title: pdf.title } : {}), ...(pdf.author ? { author: pdf.author } : {}) };
-    return { documentPdf: pdf.documentPdf, flags: pdf.flags, declared };
+    const text = early && pdf.documentPdf === input.bytes ? early.pages : undefined;
+    return { documentPdf: pdf.documentPdf, flags: pdf.flags, declared, ...(text ? { text } : {}) };
   }
   const rendition = await renditionOf(input);
   // The header of the rendition shows the metadata that will be stored.
@@ -85,7 +92,7 @@ export async function prepareSource(file: string, options: PrepareOptions): Prom
   const doc = await documentOf(input, sha256, options, given);
   let text: PageText[];
   try {
-    text = await extractText(doc.documentPdf, (done, total) => progress?.({ file: input.name, stage: 'extracting', done, total }));
+    text = doc.text ?? (await extractTextParallel(doc.documentPdf, { onPage: (done, total) => progress?.({ file: input.name, stage: 'extracting', done, total }) })).pages;
   } catch (error) {
     throw new DamagedSourceError(input.name, 'the text of its pages cannot be read', error);
   }
