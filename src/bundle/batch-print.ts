@@ -20,10 +20,11 @@ interface Split {
 
 /** Splits a document at its <body>; the <title> (not printed) is left out of the head. */
 function splitDocument(html: string): Split | undefined {
-  const open = /<body[^>]*>/i.exec(html);
-  const close = html.toLowerCase().lastIndexOf('</body>');
-  if (!open || close < open.index) return undefined;
-  const start = open.index + open[0].length;
+  // The documents are large (fonts inlined): plain searches, no copies.
+  const at = html.indexOf('<body');
+  const start = at < 0 ? -1 : html.indexOf('>', at) + 1;
+  const close = html.lastIndexOf('</body>');
+  if (at < 0 || start <= 0 || close < start) return undefined;
   return { head: html.slice(0, start).replace(/<title>[\s\S]*?<\/title>/i, ''), body: html.slice(start, close), tail: html.slice(close) };
 }
 

@@ -117,22 +117,46 @@ class Lexer {
         arr.push(this.value());
       }
     }
+    if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
+      const start = this.pos;
+      const int = this.integer();
+      if (int === undefined || (b[this.pos] !== undefined && !WS.has(b[this.pos]!) && !DELIM.has(b[this.pos]!))) {
+        this.pos = start;
+        const w = this.word();
+        const n = Number(w);
+        if (!Number.isFinite(n)) throw new RawPdfError(`unexpected token "${w.slice(0, 20)}"`);
+        return n;
+      }
+      // Look ahead for "gen R".
+      const save = this.pos;
+      this.skip();
+      const gen = this.integer();
+      if (gen !== undefined) {
+        this.skip();
+        const after = b[this.pos + 1];
+        if (b[this.pos] === 82 && (after === undefined || WS.has(after) || DELIM.has(after))) {
+          this.pos++;
+          return new PdfRef(int, gen);
+        }
+      }
+      this.pos = save;
+      return int;
+    }
     const w = this.word();
     if (w === 'true') return true;
     if (w === 'false') return false;
     if (w === 'null') return null;
-    const n = Number(w);
-    if (w === '' || !Number.isFinite(n)) throw new RawPdfError(`unexpected token "${w.slice(0, 20)}"`);
-    if (Number.isInteger(n)) {
-      // Look ahead for "gen R".
-      const save = this.pos;
-      const g = this.word();
-      if (/^\d+$/.test(g)) {
-        const r = this.word();
-        if (r === 'R') return new PdfRef(n, Number(g));
-      }
-      this.pos = save;
-    }
+    throw new RawPdfError(`unexpected token "${w.slice(0, 20)}"`);
+  }
+
+  /** An unsigned run of digits at pos (pos moves past it), or undefined (pos unchanged). */
+  private integer(): number | undefined {
+    const b = this.b;
+    let p = this.pos;
+    let n = 0;
+    while (p < b.length && b[p]! >= 48 && b[p]! <= 57) n = n * 10 + (b[p++]! - 48);
+    if (p === this.pos) return undefined;
+    this.pos = p;
     return n;
   }
 
