@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { BuildReport, buildBundle, loadBundleInput, writeBundle } from '../bundle/index.ts';
 import { formatPartialDate } from '../model/index.ts';
 import type { Printer } from '../print/printer.ts';
-import type { Workspace } from '../store/index.ts';
+import { ReadOnlyWorkspaceError } from '../errors.ts';
+import { isInsideWorkspace, type Workspace } from '../store/index.ts';
 import { isStale, referenceDate } from './staleness.ts';
 import type { CaseWarning } from '../api/views.ts';
 
@@ -41,6 +42,10 @@ async function previousReport(out: string): Promise<BuildReport | undefined> {
 }
 
 export async function buildCase(ws: Workspace, slug: string, options: BuildCaseOptions): Promise<BuildCaseResult> {
+  // A bundle written inside the workspace (the default, or an --out there) is a change of the
+  // workspace: it needs the write lock, and is written as one step of the write queue.
+  const inside = options.out === undefined || (await isInsideWorkspace(ws.dir, options.out));
+  if (inside && ws.readOnly) throw new ReadOnlyWorkspaceError(ws.dir);
   const input = await loadBundleInput(ws, slug);
   const out = options.out ?? defaultBundlePath(ws, slug, input.definition.supplementary?.number);
   const previous = await previousReport(out);
@@ -50,7 +55,7 @@ export async function buildCase(ws: Workspace, slug: string, options: BuildCaseO
     ...(options.signal ? { signal: options.signal } : {}),
     ...(previous ? { previousReport: previous } : {}),
   });
-  const files = await writeBundle(result, out);
+  const files = inside ? await ws.mutate(() => writeBundle(result, out)) : await writeBundle(result, out);
   return { files, report: result.report };
 }
 

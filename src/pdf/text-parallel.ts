@@ -7,7 +7,7 @@
  * Used by import (and callable from any thread, e.g. an import worker).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { isMainThread, resourceLimits, Worker } from 'node:worker_threads';
 import type { PageText } from '../model/index.ts';
 import { openPdf } from './pdfjs.ts';
 import { extractPageText } from './text.ts';
@@ -73,7 +73,9 @@ export async function extractTextParallel(bytes: Uint8Array, options: ExtractOpt
     const workerLane = async () => {
       let shared: Uint8Array | undefined = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
       shared.set(bytes);
-      const worker = new Worker(workerUrl(), { workerData: { bytes: shared } });
+      // Called from a worker with limits (import's PDF worker), the helpers get the same limits.
+      const limits = isMainThread ? {} : { resourceLimits };
+      const worker = new Worker(workerUrl(), { workerData: { bytes: shared }, ...limits });
       shared = undefined;
       const ask = (m: TextWorkerRequest) =>
         new Promise<TextWorkerReply>((resolve, reject) => {

@@ -4,6 +4,11 @@
  * CLI and the app use to read and change it. Opening for writing takes the
  * lock and recovers from an interrupted save; a read-only workspace can be
  * opened while another process writes, and refuses every change.
+ *
+ * Every change goes through the workspace's write queue (write-queue.ts), so
+ * concurrent calls (the app's API runs them concurrently) never interleave
+ * their read–modify–write cycles; `mutate` runs a longer sequence of reads
+ * and writes as one queued change.
  */
 import { promises as fsp } from 'node:fs';
 import { InvalidInputError, ReadOnlyWorkspaceError, WorkspaceNotFoundError } from '../errors.ts';
@@ -19,8 +24,10 @@ import { casesDir, librarySourcesDir, tagsPath, workspaceFilePath } from './layo
 import { acquireLock, type WorkspaceLock } from './lock.ts';
 import * as sources from './sources.ts';
 import { recoverStaging } from './staging.ts';
+import { sweepOrphanedTemps } from './sweep.ts';
+import { WriteQueue } from './write-queue.ts';
 
-export type { NewSource } from './sources.ts';
+export type { NewSource, StoreProblem } from './sources.ts';
 
 async function exists(file: string): Promise<boolean> {
   return fsp.access(file).then(() => true, () => false);
@@ -43,7 +50,7 @@ export async function initWorkspace(dir: string, now: Date = new Date()): Promis
 }
 
 /** Opens a workspace; unless readOnly, takes its write lock (WorkspaceLockedError if another process has it). */
-export async function openWorkspace(dir: string, options: { readOnly?: boolean } = {}): Promise<Workspace> {
+export async function openWorkspace(dir: string, options: { readOnly?: boolean; lockWaitMs?: number } = {}): Promise<Workspace> {
   try {
     await readJson(workspaceFilePath(dir), 'workspace', WorkspaceFile);
   } catch (e) {
@@ -51,9 +58,10 @@ export async function openWorkspace(dir: string, options: { readOnly?: boolean }
     throw e;
   }
   if (options.readOnly) return new Workspace(dir, undefined);
-  const lock = await acquireLock(dir);
+  const lock = await acquireLock(dir, options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs });
   try {
     await recoverStaging(dir);
+    await sweepOrphanedTemps(dir);
   } catch (e) {
     await lock.release();
     throw e;
@@ -65,6 +73,7 @@ export class Workspace {
   readonly dir: string;
   #lock: WorkspaceLock | undefined;
   #closed = false;
+  readonly #queue = new WriteQueue();
 
   constructor(dir: string, lock: WorkspaceLock | undefined) {
     this.dir = dir;
@@ -80,7 +89,28 @@ export class Workspace {
     return this.dir;
   }
 
+  /**
+   * Runs `change` (reads and writes of this workspace) as one step of the
+   * write queue: no other change runs until it finishes. Nested calls (and
+   * every write method below, which queue themselves) run inline.
+   */
+  mutate<T>(change: () => Promise<T>): Promise<T> {
+    return this.#write(() => change());
+  }
+
+  /** A write: refused at once on a read-only or closed workspace, and checked again when its turn comes. */
+  #write<T>(change: (ws: string) => Promise<T>): Promise<T> {
+    try {
+      this.#writable();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.#queue.run(() => change(this.#writable()));
+  }
+
+  /** Waits for queued changes, then releases the lock. */
   async close(): Promise<void> {
+    if (this.#lock && !this.#closed && !this.#queue.isInside) await this.#queue.run(async () => undefined);
     this.#closed = true;
     await this.#lock?.release();
   }
@@ -93,8 +123,11 @@ export class Workspace {
     return (await readJson(tagsPath(this.dir), 'tags', TagsFile)).tags;
   }
 
-  async saveTags(tags: Tag[]): Promise<void> {
-    const ws = this.#writable();
+  saveTags(tags: Tag[]): Promise<void> {
+    return this.#write((ws) => this.#saveTags(ws, tags));
+  }
+
+  async #saveTags(ws: string, tags: Tag[]): Promise<void> {
     const seen = new Set<string>();
     for (const t of tags) {
       if (seen.has(t.id)) throw new InvalidInputError(`The tag id ${t.id} is used twice: give each tag its own id.`);
@@ -103,8 +136,14 @@ export class Workspace {
     await writeJson(tagsPath(ws), 'tags', TagsFile, { schemaVersion: 1, tags });
   }
 
+  /** The readable sources; a source whose source.json is broken is left out (see listSourcesChecked). */
   listSources(filter?: { caseSlug?: string; all?: boolean }): Promise<SourceMeta[]> {
     return sources.listSources(this.dir, filter);
+  }
+
+  /** The readable sources and, by file name, the ones that could not be read. */
+  listSourcesChecked(filter?: { caseSlug?: string; all?: boolean }): Promise<{ sources: SourceMeta[]; problems: sources.StoreProblem[] }> {
+    return sources.listSourcesChecked(this.dir, filter);
   }
 
   async getSource(id: string): Promise<SourceMeta> {
@@ -115,20 +154,20 @@ export class Workspace {
     return sources.findSourceBySha256(this.dir, sha256);
   }
 
-  async addSource(input: sources.NewSource): Promise<SourceMeta> {
-    return sources.addSource(this.#writable(), input);
+  addSource(input: sources.NewSource): Promise<SourceMeta> {
+    return this.#write((ws) => sources.addSource(ws, input));
   }
 
-  async replaceSource(id: string, input: sources.NewSource): Promise<SourceMeta> {
-    return sources.replaceSource(this.#writable(), id, input);
+  replaceSource(id: string, input: sources.NewSource): Promise<SourceMeta> {
+    return this.#write((ws) => sources.replaceSource(ws, id, input));
   }
 
-  async updateSourceMeta(id: string, patch: SourceMetaPatch): Promise<SourceMeta> {
-    return sources.updateSourceMeta(this.#writable(), id, patch);
+  updateSourceMeta(id: string, patch: SourceMetaPatch): Promise<SourceMeta> {
+    return this.#write((ws) => sources.updateSourceMeta(ws, id, patch));
   }
 
-  async deleteSource(id: string): Promise<void> {
-    return sources.deleteSource(this.#writable(), id);
+  deleteSource(id: string): Promise<void> {
+    return this.#write((ws) => sources.deleteSource(ws, id));
   }
 
   sourceDir(id: string): Promise<string> {
@@ -155,8 +194,8 @@ export class Workspace {
     return excerpts.listExcerpts(this.dir, filter);
   }
 
-  async saveExcerpts(sourceId: string, list: Excerpt[]): Promise<void> {
-    return excerpts.saveExcerpts(this.#writable(), sourceId, list);
+  saveExcerpts(sourceId: string, list: Excerpt[]): Promise<void> {
+    return this.#write((ws) => excerpts.saveExcerpts(ws, sourceId, list));
   }
 
   listCases(): Promise<CaseFile[]> {
@@ -167,23 +206,23 @@ export class Workspace {
     return cases.getCase(this.dir, slug);
   }
 
-  async createCase(c: CaseFile, bundle: BundleDefinition): Promise<void> {
-    return cases.createCase(this.#writable(), c, bundle);
+  createCase(c: CaseFile, bundle: BundleDefinition): Promise<void> {
+    return this.#write((ws) => cases.createCase(ws, c, bundle));
   }
 
-  async saveCase(c: CaseFile): Promise<void> {
-    return cases.saveCase(this.#writable(), c);
+  saveCase(c: CaseFile): Promise<void> {
+    return this.#write((ws) => cases.saveCase(ws, c));
   }
 
   getBundle(slug: string): Promise<BundleDefinition> {
     return cases.getBundle(this.dir, slug);
   }
 
-  async saveBundle(slug: string, bundle: BundleDefinition): Promise<void> {
-    return cases.saveBundle(this.#writable(), slug, bundle);
+  saveBundle(slug: string, bundle: BundleDefinition): Promise<void> {
+    return this.#write((ws) => cases.saveBundle(ws, slug, bundle));
   }
 
-  async deleteCase(slug: string): Promise<void> {
-    return cases.deleteCase(this.#writable(), slug);
+  deleteCase(slug: string): Promise<void> {
+    return this.#write((ws) => cases.deleteCase(ws, slug));
   }
 }

@@ -2,8 +2,9 @@
  * Verification: reopen what was built and check it against the report — page
  * count, the stamp on every page (read from the content stream Sanad appended,
  * stamps.ts), and with an independent reader (pdfjs) every link target and
- * every excerpt's quote and highlight. Failures are errors: a bundle that
- * fails is not filed.
+ * every excerpt's quote and highlight — and read every object to check that
+ * nothing active is in it. Failures are errors: a bundle that fails is not
+ * filed.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -13,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { CorruptFileError, InvalidInputError } from '../errors.ts';
 import { defaultVerifyThreads, VerifyPool } from './pool.ts';
 import { checkVolumePages } from './volume.ts';
+import { checkInert } from './inert.ts';
 
 export interface VerifyResult {
   ok: boolean;
@@ -74,6 +76,7 @@ async function verifyVolumes(files: string[] | Uint8Array[], report: BuildReport
       const extra = extraTextPages.map((p) => p - volume.firstPage + 1);
       const v = { bytes, doc, report, firstPage: volume.firstPage, lastPage: volume.lastPage, name, count, extraTextPages: extra };
       for (const f of await checkVolumePages(v, pool.workers)) failures.push(f);
+      for (const f of await checkInert(bytes, name)) failures.push(f);
     } finally {
       await doc.destroy();
     }
