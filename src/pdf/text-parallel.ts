@@ -71,12 +71,11 @@ export async function extractTextParallel(bytes: Uint8Array, options: ExtractOpt
     };
 
     const workerLane = async () => {
-      let shared: Uint8Array | undefined = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+      const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
       shared.set(bytes);
       // Called from a worker with limits (import's PDF worker), the helpers get the same limits.
       const limits = isMainThread ? {} : { resourceLimits };
       const worker = new Worker(workerUrl(), { workerData: { bytes: shared }, ...limits });
-      shared = undefined;
       const ask = (m: TextWorkerRequest) =>
         new Promise<TextWorkerReply>((resolve, reject) => {
           const onMessage = (reply: TextWorkerReply) => {

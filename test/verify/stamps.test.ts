@@ -120,7 +120,8 @@ describe('verification of stamps from the appended stream', () => {
       page.node.addAnnot(doc.context.register(annot));
     });
     const r = await verifyBundle([broken], built.report, { threads: 1 });
-    expect(r.failures).toEqual(['volume 1 page 2 (bundle page 2) has a link whose destination does not resolve']);
+    expect(r.failures).toContain('volume 1 page 2 (bundle page 2) has a link whose destination does not resolve');
+    expect(stampFailures(r.failures)).toEqual([]);
   });
 
   it('catches a quote reported on a page with neither links nor excerpts', async () => {
