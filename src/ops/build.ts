@@ -4,13 +4,14 @@
  * atomically. Also the pre-build warnings the bundle editor shows.
  */
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
-import { BuildReport, buildBundle, loadBundleInput, writeBundle } from '../bundle/index.ts';
+import { buildBundle, loadBundleInput, writeBundle, type BuildReport } from '../bundle/index.ts';
 import { formatPartialDate } from '../model/index.ts';
 import type { Printer } from '../print/printer.ts';
 import { ReadOnlyWorkspaceError } from '../errors.ts';
 import { isInsideWorkspace, type Workspace } from '../store/index.ts';
 import { isStale, referenceDate } from './staleness.ts';
+import { redactionWarnings } from './anonymity.ts';
+import { latestReport } from './cite.ts';
 import type { CaseWarning } from '../api/views.ts';
 
 export type { CaseWarning };
@@ -32,15 +33,6 @@ export function defaultBundlePath(ws: Workspace, slug: string, supplementary?: n
   return join(ws.dir, 'cases', slug, 'bundles', name);
 }
 
-/** The report of the last build written to `out`, if it is there and readable (a hint only). */
-async function previousReport(out: string): Promise<BuildReport | undefined> {
-  try {
-    return BuildReport.parse(JSON.parse(await readFile(out.replace(/\.pdf$/i, '') + '.report.json', 'utf8')));
-  } catch {
-    return undefined;
-  }
-}
-
 export async function buildCase(ws: Workspace, slug: string, options: BuildCaseOptions): Promise<BuildCaseResult> {
   // A bundle written inside the workspace (the default, or an --out there) is a change of the
   // workspace: it needs the write lock, and is written as one step of the write queue.
@@ -48,12 +40,13 @@ export async function buildCase(ws: Workspace, slug: string, options: BuildCaseO
   if (inside && ws.readOnly) throw new ReadOnlyWorkspaceError(ws.dir);
   const input = await loadBundleInput(ws, slug);
   const out = options.out ?? defaultBundlePath(ws, slug, input.definition.supplementary?.number);
-  const previous = await previousReport(out);
+  const previous = await latestReport(ws, slug);
+  if (previous) input.previous = previous.report;
   const result = await buildBundle(input, {
     printer: options.printer,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(previous ? { previousReport: previous } : {}),
+    ...(previous ? { previousReport: previous.report } : {}),
   });
   const files = inside ? await ws.mutate(() => writeBundle(result, out)) : await writeBundle(result, out);
   return { files, report: result.report };
@@ -96,5 +89,6 @@ export async function caseWarnings(ws: Workspace, slug: string, now: Date = new 
       }
     }
   }
+  warnings.push(...(await redactionWarnings(ws, c, sourceIds)));
   return warnings;
 }
