@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isSanadError } from '../errors.ts';
-import { extractText } from '../pdf/text.ts';
+import { extractTextParallel } from '../pdf/text-parallel.ts';
 import { preparePdf } from './pdf.ts';
 
 export type PdfJob = { type: 'prepare'; name: string; bytes: Uint8Array } | { type: 'extract'; name: string; bytes: Uint8Array };
@@ -18,7 +18,9 @@ export type PdfWorkerReply =
 
 async function runJob(job: PdfJob): Promise<unknown> {
   if (job.type === 'prepare') return preparePdf(job.name, job.bytes);
-  return extractText(job.bytes, (done, total) => parentPort?.postMessage({ type: 'progress', done, total } satisfies PdfWorkerReply));
+  // Long files are read on several threads (each under this worker's memory limit; they end with it).
+  const onPage = (done: number, total: number) => parentPort?.postMessage({ type: 'progress', done, total } satisfies PdfWorkerReply);
+  return (await extractTextParallel(job.bytes, { onPage })).pages;
 }
 
 const port = parentPort;
