@@ -46,12 +46,6 @@ export interface BuildOptions {
   skipVerification?: boolean;
   /** Threads for verification, the calling one included (default: by bundle size and cores; 1 = no workers). */
   verifyThreads?: number;
-  /**
-   * The report of the last build of this bundle, if any: its generated parts'
-   * lengths are the first guess of the plan, so an unchanged index or schedule
-   * is printed once instead of once per numbering round.
-   */
-  previousReport?: Pick<BuildReport, 'parts'>;
 }
 
 export interface BuildResult {
@@ -117,7 +111,8 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
   step('planning');
   const parts = new PartPrinter(options.printer, options.renderPart ?? renderPartHtml, input.profile.paper);
   let volumeOfItem = items.map(() => 1);
-  const hints = hintsFrom(options.previousReport);
+  // The last build's part lengths (input.previous) are the plan's first guess: one print when they hold.
+  const hints = hintsFrom(input.previous);
   let stable = await stabilise(input, items, volumeOfItem, parts, step, hints);
   report('plan', 1, 1);
   let skeleton: SkeletonPlan = planSkeleton(input, stable.layout, stable.excerpts, input.previous);

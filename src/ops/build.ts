@@ -46,7 +46,6 @@ export async function buildCase(ws: Workspace, slug: string, options: BuildCaseO
     printer: options.printer,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(previous ? { previousReport: previous.report } : {}),
   });
   const files = inside ? await ws.mutate(() => writeBundle(result, out)) : await writeBundle(result, out);
   return { files, report: result.report };

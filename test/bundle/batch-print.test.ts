@@ -76,12 +76,12 @@ describe('printing the generated parts in one page load', () => {
     const first = await buildBundle(input, { printer, verifyThreads: 1 });
     const calls: string[] = [];
     const counting = { printHtml: (html: string, o: { paper: 'A4' | 'Letter' }) => (calls.push(html), printer.printHtml(html, o)), close: async () => {} };
-    const again = await buildBundle(input, { printer: counting, verifyThreads: 1, previousReport: first.report });
+    const again = await buildBundle({ ...input, previous: first.report }, { printer: counting, verifyThreads: 1 });
     expect(calls).toHaveLength(1);
     expect(Buffer.from(again.volumes[0]!.bytes).equals(Buffer.from(first.volumes[0]!.bytes))).toBe(true);
     // A wrong hint costs a round, never the result.
-    const wrong = { parts: first.report.parts.map((p) => ({ ...p, lastPage: p.lastPage + 3 })) };
-    const corrected = await buildBundle(input, { printer, verifyThreads: 1, previousReport: wrong });
+    const wrong = { ...first.report, parts: first.report.parts.map((p) => ({ ...p, lastPage: p.lastPage + 3 })) };
+    const corrected = await buildBundle({ ...input, previous: wrong }, { printer, verifyThreads: 1 });
     expect(Buffer.from(corrected.volumes[0]!.bytes).equals(Buffer.from(first.volumes[0]!.bytes))).toBe(true);
   }, 120_000);
 
