@@ -49,7 +49,7 @@ export class InvalidInputError extends SanadError {
 
 export class UnsupportedFileError extends SanadError {
   constructor(file: string) {
-    super('UNSUPPORTED_FILE', `${file} is not a format Sanad imports: save it as PDF, text, Markdown, HTML, JPEG, PNG or .eml and import that.`, { file });
+    super('UNSUPPORTED_FILE', `${file} is not a format Sanad imports: save it as PDF, text, Markdown, HTML, an image (JPEG, PNG, HEIC, WebP, GIF, TIFF) or .eml and import that.`, { file });
   }
 }
 
@@ -114,5 +114,17 @@ export class ReadOnlyWorkspaceError extends SanadError {
 export class BuildCancelledError extends SanadError {
   constructor(stage: string) {
     super('ABORTED', `The bundle build was cancelled during ${stage}: nothing was written; start the build again when ready.`);
+  }
+}
+
+export class OcrLanguageMissingError extends SanadError {
+  constructor(lang: string, dir: string) {
+    super('OCR_LANGUAGE_MISSING', `No OCR data for the language "${lang}": put ${lang}.traineddata (e.g. from Debian's tesseract-ocr-${lang} package) into ${dir}, then run the OCR again.`, { file: dir });
+  }
+}
+
+export class OcrCancelledError extends SanadError {
+  constructor(file?: string) {
+    super('OCR_CANCELLED', `OCR${file ? ` of ${file}` : ''} was cancelled: nothing was changed; import or run "sanad ocr" again when ready.`, file === undefined ? {} : { file });
   }
 }

@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { EmptyFileError, InvalidInputError, UnsupportedFileError } from '../errors.ts';
 import type { SourceFormat } from '../model/index.ts';
+import { detectImage } from './image/detect.ts';
 
 export interface InputFile {
   /** The base name shown to the user and stored as originalName. */
@@ -19,8 +20,6 @@ export interface InputFile {
 }
 
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
-const JPEG = [0xff, 0xd8, 0xff];
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
   return sig.every((b, i) => bytes[at + i] === b);
@@ -47,8 +46,8 @@ const BY_EXTENSION: Record<string, SourceFormat> = {
 /** Detects the format of bytes named `name`, or undefined when Sanad cannot import it. */
 export function detectFormat(name: string, bytes: Uint8Array): { format: SourceFormat; ext: string } | undefined {
   if (looksLikePdf(bytes)) return { format: 'pdf', ext: 'pdf' };
-  if (startsWith(bytes, JPEG)) return { format: 'image', ext: 'jpg' };
-  if (startsWith(bytes, PNG)) return { format: 'image', ext: 'png' };
+  const image = detectImage(bytes);
+  if (image) return { format: 'image', ext: image };
   const ext = extname(name).toLowerCase();
   const format = BY_EXTENSION[ext];
   if (format === undefined || looksBinary(bytes)) return undefined;
