@@ -56,9 +56,15 @@ function angleOf(rendered: RenderedPage): 0 | 90 | 180 | 270 {
   return (((deg % 360) + 360) % 360) as 0 | 90 | 180 | 270;
 }
 
-/** OCR words (pixels) → user-space words: each word's own width, its line's height, so a line shares one baseline. */
-export function placeWords(result: OcrPageResult, rendered: RenderedPage, existing: Rect[]): PlacedWord[] {
+/**
+ * OCR words (pixels) → user-space words: each word's own width, its line's
+ * height, so a line shares one baseline. The confidence is that of the words
+ * kept (a caption's small print, left out, does not count).
+ */
+export function placeWords(result: OcrPageResult, rendered: RenderedPage, existing: Rect[]): { words: PlacedWord[]; confidence: number } {
   const out: PlacedWord[] = [];
+  let weighted = 0;
+  let chars = 0;
   for (const line of result.lines) {
     for (const word of line.words) {
       const [ax, ay] = rendered.toUser(word.box.x0, line.box.y0);
@@ -67,9 +73,11 @@ export function placeWords(result: OcrPageResult, rendered: RenderedPage, existi
       if (rect.w <= 0 || rect.h <= 0) continue;
       if (existing.some((r) => overlaps(rect, r))) continue;
       out.push({ text: word.text, x: rect.x, y: rect.y, width: rect.w, height: rect.h });
+      weighted += word.confidence * word.text.length;
+      chars += word.text.length;
     }
   }
-  return out;
+  return { words: out, confidence: chars === 0 ? 100 : Math.round((weighted / chars) * 10) / 10 };
 }
 
 async function loadForUpdate(bytes: Uint8Array): Promise<{ doc: PDFDocument; incremental: boolean }> {
@@ -110,9 +118,9 @@ export async function addOcrTextLayer(pdf: Uint8Array, pages: number[], text: Pa
       if (options.signal?.aborted) throw new OcrCancelledError();
       const result = await engine.recognize(page.png, options.signal);
       const existing = (text[n - 1]?.runs ?? []).map((r) => r.rect);
-      const words = placeWords(result, page, existing);
+      const { words, confidence } = placeWords(result, page, existing);
       addInvisibleWords(doc, doc.getPage(n - 1), words, { angle: angleOf(page) });
-      info.push({ page: n, confidence: result.confidence, words: words.length });
+      info.push({ page: n, confidence, words: words.length });
       options.onProgress?.({ done: ++done, total: pages.length });
     });
     await Promise.all(work);

@@ -8,3 +8,4 @@ export * from './cases.ts';
 export * from './sources.ts';
 export * from './staleness.ts';
 export * from './build.ts';
+export * from './ocr.ts';

@@ -8,6 +8,8 @@ import { importFiles, prepareSource, type ImportMetadata, type ImportProgress } 
 import type { Excerpt, SourceMeta } from '../model/index.ts';
 import type { Printer } from '../print/printer.ts';
 import type { Workspace } from '../store/index.ts';
+import { lowConfidenceWarning } from '../ocr/confidence.ts';
+import type { OcrMode } from '../ocr/pages.ts';
 import { isStale } from './staleness.ts';
 import type { ImportOutcome, SourceSummary } from '../api/views.ts';
 
@@ -22,6 +24,13 @@ export interface ImportInput {
   printer: Printer;
   onProgress?: (p: ImportProgress) => void;
   now?: Date;
+  /** OCR of pages without text (default `auto`). */
+  ocr?: OcrMode;
+  /** OCR languages, e.g. ["eng", "urd"] (others than English load from the workspace's ocr/ folder). */
+  ocrLanguages?: string[];
+  /** Keep photos' GPS positions (default: dropped). */
+  keepGps?: boolean;
+  signal?: AbortSignal;
 }
 
 export function importWarnings(meta: SourceMeta): string[] {
@@ -30,6 +39,8 @@ export function importWarnings(meta: SourceMeta): string[] {
   if (meta.flags.includes('decrypted')) w.push('the PDF was encrypted with an empty password; Sanad keeps a decrypted copy for the bundle');
   if (meta.flags.includes('repaired')) w.push('the PDF was damaged and has been repaired: check its pages');
   if (meta.flags.includes('forms-flattened')) w.push('form fields were flattened into the page so they print');
+  const ocr = lowConfidenceWarning(meta);
+  if (ocr) w.push(ocr);
   return w;
 }
 
@@ -41,6 +52,11 @@ export async function importSources(ws: Workspace, input: ImportInput): Promise<
     ...(input.metadata ? { metadata: input.metadata } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.now ? { now: input.now } : {}),
+    ...(input.ocr ? { ocr: input.ocr } : {}),
+    ...(input.ocrLanguages ? { ocrLanguages: input.ocrLanguages } : {}),
+    ...(input.keepGps ? { keepGps: true } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+    ocrDir: ws.ocrDir,
   });
   return results.map((r) => ({
     file: r.file,

@@ -6,6 +6,7 @@
  * opened while another process writes, and refuses every change.
  */
 import { promises as fsp } from 'node:fs';
+import path from 'node:path';
 import { InvalidInputError, ReadOnlyWorkspaceError, WorkspaceNotFoundError } from '../errors.ts';
 import {
   DEFAULT_TAGS, TagsFile, WorkspaceFile, tagIdFor,
@@ -119,8 +120,8 @@ export class Workspace {
     return sources.addSource(this.#writable(), input);
   }
 
-  async replaceSource(id: string, input: sources.NewSource): Promise<SourceMeta> {
-    return sources.replaceSource(this.#writable(), id, input);
+  async replaceSource(id: string, input: sources.NewSource, options: { sameEdition?: boolean } = {}): Promise<SourceMeta> {
+    return sources.replaceSource(this.#writable(), id, input, options);
   }
 
   async updateSourceMeta(id: string, patch: SourceMetaPatch): Promise<SourceMeta> {
@@ -129,6 +130,11 @@ export class Workspace {
 
   async deleteSource(id: string): Promise<void> {
     return sources.deleteSource(this.#writable(), id);
+  }
+
+  /** The folder of extra OCR languages (`<code>.traineddata`), which the user fills. */
+  get ocrDir(): string {
+    return path.join(this.dir, 'ocr');
   }
 
   sourceDir(id: string): Promise<string> {

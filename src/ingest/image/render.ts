@@ -7,6 +7,7 @@
  */
 import type { Rendition } from '../rendition.ts';
 import { readCapture, type Capture } from './capture.ts';
+import { captureLines } from './caption.ts';
 import { decodeImage } from './decode.ts';
 import { detectImage, type ImageExt } from './detect.ts';
 
@@ -22,25 +23,6 @@ export interface ImageRendition extends Rendition {
   capture: Omit<Capture, 'orientation'>;
   /** Every page of an image rendition is a picture: OCR reads them all. */
   pictures: true;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2026-03-04T10:15:30+05:00" → "4 March 2026, 10:15 (+05:00)": the camera's own clock, never converted. */
-export function displayCapturedAt(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?(.*)$/.exec(iso);
-  if (!m) return iso;
-  const tz = m[6] ? ` (${m[6]})` : '';
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}, ${m[4]}:${m[5]}${tz}`;
-}
-
-export function captureLines(capture: Omit<Capture, 'orientation'>): string[] {
-  const lines: string[] = [];
-  if (capture.capturedAt) lines.push(`Taken ${displayCapturedAt(capture.capturedAt)}`);
-  const camera = [capture.camera?.make, capture.camera?.model].filter(Boolean).join(' ');
-  if (camera) lines.push(`Camera: ${camera}`);
-  if (capture.gps) lines.push(`Position: ${capture.gps.latitude.toFixed(5)}, ${capture.gps.longitude.toFixed(5)}`);
-  return lines;
 }
 
 export async function renderImageFile(bytes: Uint8Array, ext: string, options: ImageRenderOptions = {}): Promise<ImageRendition> {
