@@ -160,16 +160,29 @@ export async function createOcrEngine(options: EngineOptions): Promise<OcrEngine
     async recognize(image, signal) {
       if (terminated || options.signal?.aborted || signal?.aborted) throw new OcrCancelledError();
       const worker = await acquire();
-      const abort = () => void terminate();
-      signal?.addEventListener('abort', abort, { once: true });
+      if (terminated) throw new OcrCancelledError();
+      // A terminated tesseract.js worker never settles its jobs: race them against the abort.
+      let onAbort = () => {};
+      const aborted = new Promise<never>((_, reject) => {
+        onAbort = () => {
+          void terminate();
+          reject(new OcrCancelledError());
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+      });
+      aborted.catch(() => undefined);
       try {
-        const result = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { blocks: true, text: false, hocr: false, tsv: false });
+        const job = worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { blocks: true, text: false, hocr: false, tsv: false });
+        job.catch(() => undefined);
+        const result = await Promise.race([job, aborted]);
         return pageResult(result.data.blocks);
       } catch (error) {
         if (terminated) throw new OcrCancelledError();
         throw error;
       } finally {
-        signal?.removeEventListener('abort', abort);
+        signal?.removeEventListener('abort', onAbort);
+        options.signal?.removeEventListener('abort', onAbort);
         release(worker);
       }
     },
