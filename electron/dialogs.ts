@@ -6,11 +6,11 @@
 import { dialog, type BrowserWindow, type FileFilter } from 'electron';
 
 export const IMPORT_FILTERS: readonly FileFilter[] = [
-  { name: 'Sources (PDF, text, web pages, images, e-mail)', extensions: ['pdf', 'txt', 'md', 'markdown', 'html', 'htm', 'jpg', 'jpeg', 'png', 'eml'] },
+  { name: 'Sources (PDF, text, web pages, images, e-mail)', extensions: ['pdf', 'txt', 'md', 'markdown', 'html', 'htm', 'jpg', 'jpeg', 'png', 'heic', 'heif', 'webp', 'gif', 'tif', 'tiff', 'eml'] },
   { name: 'PDF documents', extensions: ['pdf'] },
   { name: 'Text and Markdown', extensions: ['txt', 'md', 'markdown'] },
   { name: 'Saved web pages', extensions: ['html', 'htm'] },
-  { name: 'Images (photos of letters)', extensions: ['jpg', 'jpeg', 'png'] },
+  { name: 'Images (photos of letters, scans, faxes)', extensions: ['jpg', 'jpeg', 'png', 'heic', 'heif', 'webp', 'gif', 'tif', 'tiff'] },
   { name: 'E-mail messages', extensions: ['eml'] },
 ];
 

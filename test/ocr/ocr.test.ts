@@ -26,7 +26,7 @@ describe('OCR engine offline', () => {
     const png = textImage(join(dir, 'offline.png'), ['Threats were traced to Karachi by the police.'], { height: 800 });
     const log = join(dir, 'net.log');
     writeFileSync(log, '');
-    const r = spawnSync(process.execPath, ['--require', join(__dirname, 'offline-stub.cjs'), '--import', 'tsx', join(__dirname, 'offline-run.mts'), png], {
+    const r = spawnSync(process.execPath, ['--import', join(__dirname, 'offline-stub.mjs'), '--import', 'tsx', join(__dirname, 'offline-run.mts'), png], {
       env: { ...process.env, SANAD_NET_LOG: log },
       encoding: 'utf8',
       timeout: 120_000,

@@ -21,8 +21,12 @@ export interface ImagePage {
 const LONG = 3508;
 const SHORT = 2480;
 
+/** heic-decode (ISC; libheif compiled to JavaScript, LGPL-3.0, used as a library) ships no types. */
+type HeicDecode = (input: { buffer: Uint8Array }) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
+const HEIC_DECODE = 'heic-decode';
+
 async function heicToPng(bytes: Uint8Array): Promise<Buffer> {
-  const { default: decode } = await import('heic-decode');
+  const { default: decode } = (await import(HEIC_DECODE)) as { default: HeicDecode };
   const image = await decode({ buffer: bytes });
   return sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), { raw: { width: image.width, height: image.height, channels: 4 } }).png().toBuffer();
 }

@@ -1,6 +1,7 @@
 /** The library table: one row per source; click selects, double-click or Enter opens the reader. */
 import type { SourceSummary } from '../../../../src/api/views.ts';
 import { formatPartialDate } from '../../lib/format.ts';
+import { OcrBadge } from '../../components/OcrBadge.tsx';
 
 interface Props {
   sources: SourceSummary[];
@@ -50,6 +51,7 @@ export function SourcesTable({ sources, selectedId, onSelect, onOpen }: Props) {
                     Stale
                   </span>
                 )}
+                <OcrBadge source={s} />
                 {s.scope.kind === 'case' && <span className="badge">Case document</span>}
                 <span className="cell-sub">{s.originalName}</span>
               </td>

@@ -9,6 +9,7 @@ import type { Highlight } from '../../pdf/highlights.ts';
 import { PdfViewer, type TextSelection, type ViewerControls } from '../../pdf/PdfViewer.tsx';
 import { ExcerptSidebar } from './ExcerptSidebar.tsx';
 import { TagPopover } from './TagPopover.tsx';
+import { OcrBadge } from '../../components/OcrBadge.tsx';
 
 interface Props {
   sourceId: string;
@@ -59,6 +60,7 @@ export function ReaderView({ sourceId, excerptId, navigate, onChanged }: Props) 
                   Stale
                 </span>
               )}
+              <OcrBadge source={s} />
             </p>
           )}
         </div>

@@ -1,8 +1,13 @@
-// Preloaded (node --require) into the OCR child process and, through the
+// Preloaded (node --import) into the OCR child process and, through the
 // inherited execArgv, into every worker thread: any network attempt is
 // recorded in $SANAD_NET_LOG and fails.
-const fs = require('node:fs');
-const { threadId } = require('node:worker_threads');
+import fs from 'node:fs';
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { threadId } from 'node:worker_threads';
+
 const log = process.env.SANAD_NET_LOG;
 fs.appendFileSync(log, `loaded ${threadId}\n`);
 function blocked(what) {
@@ -11,7 +16,6 @@ function blocked(what) {
     throw new Error(`network blocked: ${what}`);
   };
 }
-const net = require('node:net');
 // A Unix socket or named pipe (tsx's loader talks to its parent over one) stays on the machine: allowed.
 function localPipe(args) {
   const first = Array.isArray(args[0]) ? args[0][0] : args[0];
@@ -26,9 +30,9 @@ function tcpOnly(what, original) {
 net.Socket.prototype.connect = tcpOnly('net.Socket.connect', net.Socket.prototype.connect);
 net.connect = tcpOnly('net.connect', net.connect);
 net.createConnection = tcpOnly('net.createConnection', net.createConnection);
-require('node:dns').lookup = blocked('dns.lookup');
-require('node:http').request = blocked('http.request');
-require('node:http').get = blocked('http.get');
-require('node:https').request = blocked('https.request');
-require('node:https').get = blocked('https.get');
+dns.lookup = blocked('dns.lookup');
+http.request = blocked('http.request');
+http.get = blocked('http.get');
+https.request = blocked('https.request');
+https.get = blocked('https.get');
 globalThis.fetch = blocked('fetch');
