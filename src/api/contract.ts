@@ -10,8 +10,10 @@ import {
   BundleDefinition,
   CaseSlug,
   DayDate,
+  DocumentType,
   ImportMetadata,
   PartialDate,
+  SourceFormat,
   SourceMetaPatch,
   TribunalId,
   type CaseFile,
@@ -115,7 +117,19 @@ export const ApiArgs = {
   'excerpts.citation': z.object({ id: Id }).strict(),
   'excerpts.cooccurrence': z.object({ caseSlug: CaseSlug.optional() }).strict(),
 
-  'search.query': z.object({ query: z.string().min(1), limit: z.number().int().positive().max(500).optional() }).strict(),
+  'search.query': z
+    .object({
+      query: z.string().min(1),
+      limit: z.number().int().positive().max(500).optional(),
+      offset: z.number().int().nonnegative().optional(),
+      types: z.array(DocumentType).optional(),
+      formats: z.array(SourceFormat).optional(),
+      from: PartialDate.optional(),
+      to: PartialDate.optional(),
+      tag: z.string().min(1).optional(),
+      caseSlug: CaseSlug.optional(),
+    })
+    .strict(),
 
   'cases.list': NoArgs,
   'cases.get': z.object({ slug: CaseSlug }).strict(),

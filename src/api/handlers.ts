@@ -6,10 +6,9 @@
  */
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { InvalidInputError, isSanadError } from '../errors.ts';
+import { FileNotChosenError, InvalidInputError, isSanadError } from '../errors.ts';
 import * as ops from '../ops/index.ts';
 import type { Printer } from '../print/printer.ts';
-import { LibraryIndex } from '../search/index.ts';
 import type { Workspace } from '../store/index.ts';
 import { ApiArgs, type ApiErrorPayload, type ApiEvent, type ApiEvents, type ApiMethod, type ApiResults } from './contract.ts';
 import { bundleFilePath, sourceFilePath } from './files.ts';
@@ -25,6 +24,12 @@ export interface HandlerContext {
   /** The system clipboard (Electron's clipboard module; a test double in the harness). */
   writeClipboard: (text: string) => Promise<void>;
   now?: () => Date;
+  /**
+   * Which files `sources.import` may read. The app passes its grant registry
+   * (paths the open dialog returned or the preload registered from a drop), so
+   * a compromised page cannot import /etc/passwd or ~/.ssh; the CLI and tests pass nothing.
+   */
+  isPathGranted?: (path: string) => boolean;
 }
 
 export type Handlers = { [M in ApiMethod]: (args: z.output<(typeof ApiArgs)[M]>) => Promise<ApiResults[M]> };
@@ -33,21 +38,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const { ws } = ctx;
   const now = ctx.now ?? (() => new Date());
   const builds = new Map<string, AbortController>();
-  let index: { key: string; value: LibraryIndex } | undefined;
-
-  async function searchIndex(): Promise<LibraryIndex> {
-    const sources = await ws.listSources({ all: true });
-    const key = sources.map((s) => `${s.id}:${s.sha256}`).join(',');
-    if (index?.key !== key) {
-      const value = new LibraryIndex();
-      for (const s of sources) value.addSource(s, await ws.readText(s.id));
-      index = { key, value };
-    }
-    return index.value;
-  }
-
   async function views(list: Awaited<ReturnType<typeof ops.listExcerpts>>): Promise<ExcerptView[]> {
-    const [tags, sources] = await Promise.all([ws.listTags(), ws.listSources({ all: true })]);
+    const [tags, sources] = await Promise.all([ws.listTags(), ws.indexedSources({ all: true })]);
     const titles = new Map(sources.map((s) => [s.id, s.title]));
     const names = new Map(tags.map((t) => [t.id, t.name]));
     return list.map((e) => ({ ...e, sourceTitle: titles.get(e.sourceId) ?? e.sourceId, tagNames: e.tags.map((t) => names.get(t) ?? t) }));
@@ -63,8 +55,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
   return {
     'workspace.info': async () => {
-      const [sources, cases, excerpts, file] = await Promise.all([ws.listSources({ all: true }), ws.listCases(), ws.listExcerpts({ all: true }), ws.readWorkspaceFile()]);
-      return { dir: ws.dir, sources: sources.length, cases: cases.length, excerpts: excerpts.length, stalenessMonths: file.settings.stalenessMonths };
+      const [checked, cases, counts, file] = await Promise.all([ws.listSourcesChecked({ all: true }), ws.listCases(), ws.index().then((i) => i.excerptCounts()), ws.readWorkspaceFile()]);
+      const excerpts = [...counts.values()].reduce((a, b) => a + b, 0);
+      return { dir: ws.dir, sources: checked.sources.length, cases: cases.length, excerpts, stalenessMonths: file.settings.stalenessMonths, problems: checked.problems };
     },
 
     'tags.list': () => ws.listTags(),
@@ -80,15 +73,18 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return all.find((s) => s.id === a.id)!;
     },
     'sources.update': (a) => ws.updateSourceMeta(a.id, a.patch),
-    'sources.import': (a) =>
-      ops.importSources(ws, {
+    'sources.import': (a) => {
+      const refused = ctx.isPathGranted ? a.paths.find((p) => !ctx.isPathGranted!(p)) : undefined;
+      if (refused !== undefined) throw new FileNotChosenError(basename(refused));
+      return ops.importSources(ws, {
         files: a.paths,
         printer: ctx.printer,
         ...(a.caseSlug ? { caseSlug: a.caseSlug } : {}),
         ...(a.metadata ? { metadata: a.metadata } : {}),
         onProgress: (p) => ctx.emit('import.progress', { file: basename(p.file), stage: p.stage, done: p.done, total: p.total }),
         now: now(),
-      }),
+      });
+    },
     'sources.delete': async (a) => {
       await ws.deleteSource(a.id);
       return { id: a.id };
@@ -141,11 +137,22 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return { citation: citation(meta), pinpoint: pinpoint(meta, e.page) };
     },
     'excerpts.cooccurrence': async (a) => {
-      const [tags, excerpts] = await Promise.all([ws.listTags(), ws.listExcerpts(a.caseSlug ? { caseSlug: a.caseSlug } : { all: true })]);
+      const [tags, excerpts] = await Promise.all([ws.listTags(), ws.index().then((i) => i.excerpts(a.caseSlug ? { caseSlug: a.caseSlug } : {}))]);
       return ops.cooccurrence(tags, excerpts);
     },
 
-    'search.query': async (a) => (await searchIndex()).search(a.query, { limit: a.limit ?? 50 }),
+    'search.query': (a) =>
+      ops.searchLibrary(ws, {
+        query: a.query,
+        limit: a.limit ?? 50,
+        ...(a.offset ? { offset: a.offset } : {}),
+        ...(a.types ? { types: a.types } : {}),
+        ...(a.formats ? { formats: a.formats } : {}),
+        ...(a.from ? { from: a.from } : {}),
+        ...(a.to ? { to: a.to } : {}),
+        ...(a.tag ? { tag: a.tag } : {}),
+        ...(a.caseSlug ? { caseSlug: a.caseSlug } : {}),
+      }),
 
     'cases.list': async () => {
       const cases = await ws.listCases();
@@ -159,7 +166,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'cases.get': async (a) => ({ case: await ws.getCase(a.slug), bundle: await ws.getBundle(a.slug), warnings: await ops.caseWarnings(ws, a.slug, now()) }),
     'cases.create': (a) => ops.createCase(ws, a, now()),
-    'cases.update': async (a) => {
+    'cases.update': (a) => ws.mutate(async () => {
       const current = await ws.getCase(a.slug);
       const { hearingDate, bundleDate, ...rest } = a.patch;
       const next = { ...current, ...rest };
@@ -173,7 +180,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       }
       await ws.saveCase(next);
       return next;
-    },
+    }),
     'cases.saveBundle': async (a) => {
       await ws.saveBundle(a.slug, a.bundle);
       return a.bundle;

@@ -6,23 +6,13 @@
  */
 import { z } from 'zod';
 import { DayDate, PartialDate } from './dates.ts';
+import { DOCUMENT_TYPES } from './vocabulary.ts';
 
-export const SourceFormat = z.enum(['pdf', 'text', 'markdown', 'html', 'image', 'email']);
+/** What the original is: `docx` Word, `office` converted by LibreOffice (.doc, .rtf, .odt, .pptx, .xlsx…), `chat` a chat export. */
+export const SourceFormat = z.enum(['pdf', 'text', 'markdown', 'html', 'image', 'email', 'docx', 'office', 'chat']);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
-export const DocumentType = z.enum([
-  'report',
-  'news',
-  'press-release',
-  'web-page',
-  'email',
-  'letter',
-  'statement',
-  'translation',
-  'decision',
-  'photo',
-  'other',
-]);
+export const DocumentType = z.enum(DOCUMENT_TYPES);
 export type DocumentType = z.infer<typeof DocumentType>;
 
 export const SourceScope = z.discriminatedUnion('kind', [
@@ -50,7 +40,7 @@ export const TranslationInfo = z.object({
 export type TranslationInfo = z.infer<typeof TranslationInfo>;
 
 /** 'ocr': pages without text were given an invisible OCR text layer (replaces 'no-text-layer'). */
-export const SourceFlag = z.enum(['no-text-layer', 'decrypted', 'forms-flattened', 'repaired', 'ocr']);
+export const SourceFlag = z.enum(['no-text-layer', 'decrypted', 'forms-flattened', 'repaired', 'forms-not-flattened', 'ocr']);
 export type SourceFlag = z.infer<typeof SourceFlag>;
 
 /** OCR of a source: the languages used and each OCRed page's mean word confidence (0–100). */
@@ -93,6 +83,8 @@ export const SourceMeta = z.object({
   translation: TranslationInfo.optional(),
   /** Sources this one replaced as a newer edition (their sha256), oldest first. */
   previousEditions: z.array(z.string()).default([]),
+  /** Source id of the e-mail (or chat) this file was attached to; same scope as it. */
+  parent: z.string().regex(/^s-[0-9a-f]{16}$/).optional(),
   importedAt: z.string(),
   /** When a photo or scan was taken (EXIF DateTimeOriginal), ISO 8601 as the camera recorded it. */
   capturedAt: z.string().optional(),

@@ -9,3 +9,4 @@ export * from './sources.ts';
 export * from './staleness.ts';
 export * from './build.ts';
 export * from './ocr.ts';
+export * from './search.ts';

@@ -3,8 +3,8 @@
  * with excerpt counts and staleness, and replace a source with a new edition,
  * re-anchoring its excerpts and reporting the ones that could not be found.
  */
-import { reanchorAll } from '../anchor/index.ts';
-import { importFiles, prepareSource, type ImportMetadata, type ImportProgress } from '../ingest/index.ts';
+// Import and re-anchoring load pdfjs and friends: only the verbs that need them load them.
+import type { ImportMetadata, ImportProgress } from '../ingest/index.ts';
 import type { Excerpt, SourceMeta } from '../model/index.ts';
 import type { Printer } from '../print/printer.ts';
 import type { Workspace } from '../store/index.ts';
@@ -39,6 +39,7 @@ export function importWarnings(meta: SourceMeta): string[] {
   if (meta.flags.includes('decrypted')) w.push('the PDF was encrypted with an empty password; Sanad keeps a decrypted copy for the bundle');
   if (meta.flags.includes('repaired')) w.push('the PDF was damaged and has been repaired: check its pages');
   if (meta.flags.includes('forms-flattened')) w.push('form fields were flattened into the page so they print');
+  if (meta.flags.includes('forms-not-flattened')) w.push('the form could not be flattened and is kept as it is: check that its filled-in fields show in the bundle');
   const ocr = lowConfidenceWarning(meta);
   if (ocr) w.push(ocr);
   return w;
@@ -46,6 +47,7 @@ export function importWarnings(meta: SourceMeta): string[] {
 
 export async function importSources(ws: Workspace, input: ImportInput): Promise<ImportOutcome[]> {
   if (input.caseSlug) await ws.getCase(input.caseSlug);
+  const { importFiles } = await import('../ingest/index.ts');
   const results = await importFiles(ws, input.files, {
     printer: input.printer,
     ...(input.caseSlug ? { caseSlug: input.caseSlug } : {}),
@@ -64,15 +66,17 @@ export async function importSources(ws: Workspace, input: ImportInput): Promise<
     title: r.source.title,
     pages: r.source.pages,
     duplicate: r.duplicate,
-    warnings: importWarnings(r.source),
+    warnings: [...importWarnings(r.source), ...r.warnings],
+    ...(r.source.parent ? { parent: r.source.parent } : {}),
   }));
 }
 
 export async function sourceSummaries(ws: Workspace, options: { caseSlug?: string; all?: boolean; months: number; reference: Date }): Promise<SourceSummary[]> {
   const scope = options.caseSlug ? { caseSlug: options.caseSlug } : { all: options.all ?? false };
-  const [sources, excerpts] = await Promise.all([ws.listSources(scope), ws.listExcerpts(options.caseSlug ? { caseSlug: options.caseSlug } : { all: true })]);
-  const counts = new Map<string, number>();
-  for (const e of excerpts) counts.set(e.sourceId, (counts.get(e.sourceId) ?? 0) + 1);
+  if (options.caseSlug) await ws.getCase(options.caseSlug);
+  // One query on the index rather than a source.json and an excerpts.json per source.
+  const sources = await ws.indexedSources(scope);
+  const counts = (await ws.index()).excerptCounts();
   return sources.map((s) => ({ ...s, excerptCount: counts.get(s.id) ?? 0, stale: isStale(s, options.months, options.reference) }));
 }
 
@@ -86,6 +90,8 @@ export interface ReplaceOutcome {
 /** Replaces a source by a new edition of it and re-anchors its excerpts. */
 export async function replaceSourceEdition(ws: Workspace, id: string, file: string, printer: Printer, now: Date = new Date()): Promise<ReplaceOutcome> {
   const old = await ws.getSource(id);
+  const { prepareSource } = await import('../ingest/index.ts');
+  const { reanchorAll } = await import('../anchor/index.ts');
   const prepared = await prepareSource(file, { printer, scope: old.scope, now });
   const meta: SourceMeta = {
     ...prepared.meta,
@@ -99,9 +105,13 @@ export async function replaceSourceEdition(ws: Workspace, id: string, file: stri
     // replaceSource records the old edition's sha256 in previousEditions.
     previousEditions: old.previousEditions,
   };
-  const excerpts = await ws.listExcerpts({ sourceId: id });
-  const result = reanchorAll(excerpts, { sourceId: id, sha256: meta.sha256, pages: prepared.text });
-  const source = await ws.replaceSource(id, { ...prepared, meta });
-  await ws.saveExcerpts(id, result.excerpts);
-  return { source, reanchored: result.excerpts.length - result.orphaned.length, fuzzy: result.fuzzy, orphaned: result.orphaned };
+  // Preparing (printing, text extraction) runs outside the write queue; the swap and the
+  // re-anchoring run as one queued change, so an excerpt tagged meanwhile is re-anchored too.
+  return ws.mutate(async () => {
+    const excerpts = await ws.listExcerpts({ sourceId: id });
+    const result = reanchorAll(excerpts, { sourceId: id, sha256: meta.sha256, pages: prepared.text });
+    const source = await ws.replaceSource(id, { ...prepared, meta });
+    await ws.saveExcerpts(id, result.excerpts);
+    return { source, reanchored: result.excerpts.length - result.orphaned.length, fuzzy: result.fuzzy, orphaned: result.orphaned };
+  });
 }

@@ -4,6 +4,11 @@
  * CLI and the app use to read and change it. Opening for writing takes the
  * lock and recovers from an interrupted save; a read-only workspace can be
  * opened while another process writes, and refuses every change.
+ *
+ * Every change goes through the workspace's write queue (write-queue.ts), so
+ * concurrent calls (the app's API runs them concurrently) never interleave
+ * their read–modify–write cycles; `mutate` runs a longer sequence of reads
+ * and writes as one queued change.
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
@@ -20,8 +25,14 @@ import { casesDir, librarySourcesDir, tagsPath, workspaceFilePath } from './layo
 import { acquireLock, type WorkspaceLock } from './lock.ts';
 import * as sources from './sources.ts';
 import { recoverStaging } from './staging.ts';
+import { sweepOrphanedTemps } from './sweep.ts';
+import { WriteQueue } from './write-queue.ts';
+import { folderStamp, indexSource, openIndexFile, reconcile } from './index-sync.ts';
+import type { LibraryIndex } from '../search/library-index.ts';
+import { isCorruption } from '../search/library-index.ts';
+import { LAYOUT_VERSION, runLayoutMigrations } from './migrations.ts';
 
-export type { NewSource } from './sources.ts';
+export type { NewSource, StoreProblem } from './sources.ts';
 
 async function exists(file: string): Promise<boolean> {
   return fsp.access(file).then(() => true, () => false);
@@ -39,12 +50,12 @@ export async function initWorkspace(dir: string, now: Date = new Date()): Promis
     const tags: TagsFile = { schemaVersion: 1, tags: DEFAULT_TAGS.map((t) => ({ id: tagIdFor(t.name), name: t.name, colour: t.colour })) };
     await writeFileAtomic(tagsPath(dir), formatJson(TagsFile.parse(tags)));
   }
-  const marker = WorkspaceFile.parse({ schemaVersion: 1, kind: 'sanad-workspace', createdAt: now.toISOString() });
+  const marker = WorkspaceFile.parse({ schemaVersion: 1, kind: 'sanad-workspace', createdAt: now.toISOString(), layoutVersion: LAYOUT_VERSION });
   await writeFileAtomic(workspaceFilePath(dir), formatJson(marker));
 }
 
 /** Opens a workspace; unless readOnly, takes its write lock (WorkspaceLockedError if another process has it). */
-export async function openWorkspace(dir: string, options: { readOnly?: boolean } = {}): Promise<Workspace> {
+export async function openWorkspace(dir: string, options: { readOnly?: boolean; lockWaitMs?: number } = {}): Promise<Workspace> {
   try {
     await readJson(workspaceFilePath(dir), 'workspace', WorkspaceFile);
   } catch (e) {
@@ -52,9 +63,11 @@ export async function openWorkspace(dir: string, options: { readOnly?: boolean }
     throw e;
   }
   if (options.readOnly) return new Workspace(dir, undefined);
-  const lock = await acquireLock(dir);
+  const lock = await acquireLock(dir, options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs });
   try {
     await recoverStaging(dir);
+    await sweepOrphanedTemps(dir);
+    await runLayoutMigrations(dir);
   } catch (e) {
     await lock.release();
     throw e;
@@ -62,10 +75,20 @@ export async function openWorkspace(dir: string, options: { readOnly?: boolean }
   return new Workspace(dir, lock);
 }
 
+/** How often (at most) the index is reconciled with the folders, for changes made outside this process. */
+const RECONCILE_EVERY_MS = 2000;
+
 export class Workspace {
   readonly dir: string;
   #lock: WorkspaceLock | undefined;
   #closed = false;
+  readonly #queue = new WriteQueue();
+  #index: LibraryIndex | undefined;
+  #reconciledAt = 0;
+  /** Things the caseworker should be told (a cache rebuilt, an index rebuilt); front ends show them. */
+  readonly notices: string[] = [];
+  /** Called with each notice as it happens (the CLI prints them to stderr). */
+  onNotice: ((message: string) => void) | undefined;
 
   constructor(dir: string, lock: WorkspaceLock | undefined) {
     this.dir = dir;
@@ -81,9 +104,98 @@ export class Workspace {
     return this.dir;
   }
 
+  /**
+   * Runs `change` (reads and writes of this workspace) as one step of the
+   * write queue: no other change runs until it finishes. Nested calls (and
+   * every write method below, which queue themselves) run inline.
+   */
+  mutate<T>(change: () => Promise<T>): Promise<T> {
+    return this.#write(() => change());
+  }
+
+  /** A write: refused at once on a read-only or closed workspace, and checked again when its turn comes. */
+  #write<T>(change: (ws: string) => Promise<T>): Promise<T> {
+    try {
+      this.#writable();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.#queue.run(() => change(this.#writable()));
+  }
+
+  /** Waits for queued changes, then releases the lock. */
   async close(): Promise<void> {
+    if (this.#lock && !this.#closed && !this.#queue.isInside) await this.#queue.run(async () => undefined);
     this.#closed = true;
+    this.#index?.close();
+    this.#index = undefined;
     await this.#lock?.release();
+  }
+
+  notice(message: string): void {
+    this.notices.push(message);
+    this.onNotice?.(message);
+  }
+
+  #syncOptions(): { writable: boolean; notice: (m: string) => void } {
+    return { writable: !this.readOnly, notice: (m) => this.notice(m) };
+  }
+
+  /**
+   * The library index, opened (and rebuilt if need be) on first use and
+   * reconciled with the folders on disk at most every couple of seconds.
+   */
+  async index(): Promise<LibraryIndex> {
+    if (!this.#index) {
+      this.#index = await openIndexFile(this.dir, (m) => this.notice(m));
+      this.#reconciledAt = 0;
+    }
+    if (Date.now() - this.#reconciledAt > RECONCILE_EVERY_MS) {
+      try {
+        await reconcile(this.dir, this.#index, this.#syncOptions());
+      } catch (e) {
+        if (!isCorruption(e)) throw e;
+        // Damaged while open: start again from an empty index.
+        this.#index.close();
+        this.#index = undefined;
+        await fsp.rm(`${this.dir}/index`, { recursive: true, force: true });
+        return this.index();
+      }
+      this.#reconciledAt = Date.now();
+    }
+    return this.#index;
+  }
+
+  /**
+   * Re-indexes one source after its files changed (text re-extracted, OCR
+   * added a text layer, document.pdf replaced). Safe to call at any time.
+   */
+  async reindexSource(id: string): Promise<void> {
+    const folder = await sources.sourceDirOf(this.dir, id);
+    await indexSource(await this.index(), { folder, meta: await sources.readMeta(folder), withPages: true }, this.#syncOptions());
+  }
+
+  /**
+   * Runs an index update after a JSON write. The JSON is the truth, so a
+   * failing update never fails the mutation: the index is marked stale for
+   * that source and the next reconcile redoes it.
+   */
+  async #afterWrite(update: (index: LibraryIndex) => Promise<void> | void, sourceId?: string): Promise<void> {
+    try {
+      await update(await this.index());
+    } catch (e) {
+      try {
+        if (sourceId) this.#index?.setStamp(sourceId, 'stale');
+      } catch {
+        // The index itself is unusable; the next open rebuilds it.
+      }
+      this.#reconciledAt = 0;
+      if (isCorruption(e)) {
+        this.#index?.close();
+        this.#index = undefined;
+        await fsp.rm(`${this.dir}/index`, { recursive: true, force: true });
+      }
+    }
   }
 
   async readWorkspaceFile(): Promise<WorkspaceFile> {
@@ -94,8 +206,11 @@ export class Workspace {
     return (await readJson(tagsPath(this.dir), 'tags', TagsFile)).tags;
   }
 
-  async saveTags(tags: Tag[]): Promise<void> {
-    const ws = this.#writable();
+  saveTags(tags: Tag[]): Promise<void> {
+    return this.#write((ws) => this.#saveTags(ws, tags));
+  }
+
+  async #saveTags(ws: string, tags: Tag[]): Promise<void> {
     const seen = new Set<string>();
     for (const t of tags) {
       if (seen.has(t.id)) throw new InvalidInputError(`The tag id ${t.id} is used twice: give each tag its own id.`);
@@ -104,8 +219,14 @@ export class Workspace {
     await writeJson(tagsPath(ws), 'tags', TagsFile, { schemaVersion: 1, tags });
   }
 
+  /** The readable sources; a source whose source.json is broken is left out (see listSourcesChecked). */
   listSources(filter?: { caseSlug?: string; all?: boolean }): Promise<SourceMeta[]> {
     return sources.listSources(this.dir, filter);
+  }
+
+  /** The readable sources and, by file name, the ones that could not be read. */
+  listSourcesChecked(filter?: { caseSlug?: string; all?: boolean }): Promise<{ sources: SourceMeta[]; problems: sources.StoreProblem[] }> {
+    return sources.listSourcesChecked(this.dir, filter);
   }
 
   async getSource(id: string): Promise<SourceMeta> {
@@ -116,20 +237,49 @@ export class Workspace {
     return sources.findSourceBySha256(this.dir, sha256);
   }
 
-  async addSource(input: sources.NewSource): Promise<SourceMeta> {
-    return sources.addSource(this.#writable(), input);
+  addSource(input: sources.NewSource): Promise<SourceMeta> {
+    return this.#write(async (ws) => {
+      const meta = await sources.addSource(ws, input);
+      await this.#afterWrite(async (index) => {
+        const folder = await sources.sourceDirOf(this.dir, meta.id);
+        await indexSource(index, { folder, meta, pages: input.text, withPages: true, excerpts: [] }, this.#syncOptions());
+      }, meta.id);
+      return meta;
+    });
   }
 
-  async replaceSource(id: string, input: sources.NewSource, options: { sameEdition?: boolean } = {}): Promise<SourceMeta> {
-    return sources.replaceSource(this.#writable(), id, input, options);
+  replaceSource(id: string, input: sources.NewSource, options: { sameEdition?: boolean } = {}): Promise<SourceMeta> {
+    return this.#write(async (ws) => {
+      const meta = await sources.replaceSource(ws, id, input, options);
+      await this.#afterWrite(async (index) => {
+        const folder = await sources.sourceDirOf(this.dir, id);
+        await indexSource(index, { folder, meta, pages: input.text, withPages: true }, this.#syncOptions());
+      }, id);
+      return meta;
+    });
   }
 
-  async updateSourceMeta(id: string, patch: SourceMetaPatch): Promise<SourceMeta> {
-    return sources.updateSourceMeta(this.#writable(), id, patch);
+  updateSourceMeta(id: string, patch: SourceMetaPatch): Promise<SourceMeta> {
+    return this.#write(async (ws) => {
+      const meta = await sources.updateSourceMeta(ws, id, patch);
+      await this.#afterWrite(async (index) => {
+        const folder = await sources.sourceDirOf(this.dir, id);
+        index.putSource({ meta, stamp: await folderStamp(folder) });
+      }, id);
+      return meta;
+    });
   }
 
-  async deleteSource(id: string): Promise<void> {
-    return sources.deleteSource(this.#writable(), id);
+  deleteSource(id: string): Promise<void> {
+    return this.#write(async (ws) => {
+      await sources.deleteSource(ws, id);
+      await this.#afterWrite((index) => index.removeSource(id));
+    });
+  }
+
+  /** Sources of a scope from the index (one query, no file reads); see listSources for the files themselves. */
+  async indexedSources(filter: { caseSlug?: string; all?: boolean } = {}): Promise<SourceMeta[]> {
+    return sources.sortSources((await this.index()).sources(filter));
   }
 
   /** The folder of extra OCR languages (`<code>.traineddata`), which the user fills. */
@@ -153,16 +303,29 @@ export class Workspace {
     return sources.readOriginal(this.dir, id);
   }
 
+  /** Page text; a missing or broken cache is rebuilt from the PDF, with a notice. */
   readText(id: string): Promise<PageText[]> {
-    return sources.readText(this.dir, id);
+    return sources.readText(this.dir, id, this.#syncOptions());
   }
 
   listExcerpts(filter?: { sourceId?: string; caseSlug?: string; all?: boolean }): Promise<Excerpt[]> {
     return excerpts.listExcerpts(this.dir, filter);
   }
 
-  async saveExcerpts(sourceId: string, list: Excerpt[]): Promise<void> {
-    return excerpts.saveExcerpts(this.#writable(), sourceId, list);
+  saveExcerpts(sourceId: string, list: Excerpt[]): Promise<void> {
+    return this.#write(async (ws) => {
+      await excerpts.saveExcerpts(ws, sourceId, list);
+      await this.#afterWrite(async (index) => {
+        const folder = await sources.sourceDirOf(this.dir, sourceId);
+        const known = index.stampOf(sourceId);
+        if (known === undefined || known === 'stale') {
+          await indexSource(index, { folder, meta: await sources.readMeta(folder), withPages: true, excerpts: list }, this.#syncOptions());
+          return;
+        }
+        index.transaction(() => index.putExcerpts(sourceId, list));
+        index.setStamp(sourceId, await folderStamp(folder));
+      }, sourceId);
+    });
   }
 
   listCases(): Promise<CaseFile[]> {
@@ -173,23 +336,29 @@ export class Workspace {
     return cases.getCase(this.dir, slug);
   }
 
-  async createCase(c: CaseFile, bundle: BundleDefinition): Promise<void> {
-    return cases.createCase(this.#writable(), c, bundle);
+  createCase(c: CaseFile, bundle: BundleDefinition): Promise<void> {
+    return this.#write((ws) => cases.createCase(ws, c, bundle));
   }
 
-  async saveCase(c: CaseFile): Promise<void> {
-    return cases.saveCase(this.#writable(), c);
+  saveCase(c: CaseFile): Promise<void> {
+    return this.#write((ws) => cases.saveCase(ws, c));
   }
 
   getBundle(slug: string): Promise<BundleDefinition> {
     return cases.getBundle(this.dir, slug);
   }
 
-  async saveBundle(slug: string, bundle: BundleDefinition): Promise<void> {
-    return cases.saveBundle(this.#writable(), slug, bundle);
+  saveBundle(slug: string, bundle: BundleDefinition): Promise<void> {
+    return this.#write((ws) => cases.saveBundle(ws, slug, bundle));
   }
 
-  async deleteCase(slug: string): Promise<void> {
-    return cases.deleteCase(this.#writable(), slug);
+  deleteCase(slug: string): Promise<void> {
+    return this.#write(async (ws) => {
+      const own = (await sources.listSources(this.dir, { caseSlug: slug })).filter((s) => s.scope.kind === 'case');
+      await cases.deleteCase(ws, slug);
+      await this.#afterWrite((index) => {
+        for (const s of own) index.removeSource(s.id);
+      });
+    });
   }
 }

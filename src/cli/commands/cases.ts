@@ -1,7 +1,7 @@
 /** Case and bundle commands: case new/add/list/show, build, verify. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { TribunalId } from '../../model/index.ts';
+import { TRIBUNAL_IDS } from '../../model/vocabulary.ts';
 import { InvalidInputError, VerificationError } from '../../errors.ts';
 import { dateOption, type CliContext } from '../context.ts';
 
@@ -28,8 +28,8 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
       run(async () => {
         const c = ctx();
         const ops = await loadOps();
-        if (o.tribunal !== undefined && !TribunalId.safeParse(o.tribunal).success) {
-          throw new InvalidInputError(`--tribunal must be one of ${TribunalId.options.join(', ')}, not "${o.tribunal}".`);
+        if (o.tribunal !== undefined && !(TRIBUNAL_IDS as readonly string[]).includes(o.tribunal)) {
+          throw new InvalidInputError(`--tribunal must be one of ${TRIBUNAL_IDS.join(', ')}, not "${o.tribunal}".`);
         }
         const ws = await c.workspace('write');
         const created = await ops.createCase(ws, {
@@ -38,7 +38,7 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
           ...(o.appellant ? { appellant: o.appellant } : {}),
           anonymise: o.anonymise === true,
           ...(o.reference ? { reference: o.reference } : {}),
-          ...(o.tribunal ? { tribunal: TribunalId.parse(o.tribunal) } : {}),
+          ...(o.tribunal ? { tribunal: o.tribunal as (typeof TRIBUNAL_IDS)[number] } : {}),
           ...(o.hearing ? { hearing: dateOption('--hearing', o.hearing, true)! } : {}),
         });
         c.result(created, `Case ${created.slug} created (${created.tribunal}).`);
@@ -101,8 +101,11 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
       run(async () => {
         const c = ctx();
         const ops = await loadOps();
-        // Without --out the bundle is written inside the workspace (cases/<slug>/bundles/): take the lock.
-        const ws = await c.workspace(o.out ? 'read' : 'write');
+        // A bundle written inside the workspace (cases/<slug>/bundles/ by default, or an --out
+        // there, symbolic links followed) changes the workspace: take the lock.
+        const { isInsideWorkspace } = await import('../../store/index.ts');
+        const inside = !o.out || (await isInsideWorkspace(c.workspaceDir, resolve(o.out)));
+        const ws = await c.workspace(inside ? 'write' : 'read');
         const { files, report } = await ops.buildCase(ws, slug, {
           printer: c.printer,
           ...(o.out ? { out: resolve(o.out) } : {}),

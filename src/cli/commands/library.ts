@@ -1,7 +1,7 @@
 /** Library commands: init, import, sources, tag, excerpts, search, tags, replace. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DocumentType, formatPartialDate } from '../../model/index.ts';
+import { DOCUMENT_TYPES } from '../../model/vocabulary.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { collect, dateOption, type CliContext } from '../context.ts';
 
@@ -35,7 +35,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .option('--url <url>')
     .option('--accessed <date>', 'YYYY-MM-DD')
     .option('--language <code>')
-    .option('--type <type>', `one of ${DocumentType.options.join(', ')}`)
+    .option('--type <type>', `one of ${DOCUMENT_TYPES.join(', ')}`)
     .option('--ocr <mode>', 'auto (pages without text, and images), always or never', 'auto')
     .option('--lang <codes>', 'OCR languages joined by "+", e.g. eng+urd (others than eng from the workspace\'s ocr/ folder)')
     .option('--keep-gps', "keep photos' GPS positions (dropped by default: they can locate a family)")
@@ -45,8 +45,8 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
         const ops = await loadOps();
         if (o.ocr !== 'auto' && o.ocr !== 'always' && o.ocr !== 'never') throw new InvalidInputError(`--ocr must be auto, always or never, not "${String(o.ocr)}".`);
         const ocrLanguages = typeof o.lang === 'string' ? (await import('../../ocr/languages.ts')).parseLanguages(o.lang) : undefined;
-        if (o.type !== undefined && !DocumentType.safeParse(o.type).success) {
-          throw new InvalidInputError(`--type must be one of ${DocumentType.options.join(', ')}, not "${o.type}".`);
+        if (o.type !== undefined && !(DOCUMENT_TYPES as readonly string[]).includes(o.type)) {
+          throw new InvalidInputError(`--type must be one of ${DOCUMENT_TYPES.join(', ')}, not "${o.type}".`);
         }
         if (o.url !== undefined && !/^https?:\/\/\S+$/.test(o.url)) throw new InvalidInputError(`--url must be a web address starting with http:// or https://, not "${o.url}".`);
         const metadata = {
@@ -57,7 +57,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
           ...(o.url ? { url: o.url } : {}),
           ...(o.accessed ? { accessed: dateOption('--accessed', o.accessed, true)! } : {}),
           ...(o.language ? { language: o.language } : {}),
-          ...(o.type ? { type: DocumentType.parse(o.type) } : {}),
+          ...(o.type ? { type: o.type as (typeof DOCUMENT_TYPES)[number] } : {}),
         };
         const ws = await c.workspace('write');
         const outcomes = await ops.importSources(ws, {
@@ -72,8 +72,8 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
         });
         for (const r of outcomes) for (const w of r.warnings) c.info(`${r.file}: ${w}`);
         c.result(
-          outcomes.map((r) => ({ id: r.id, title: r.title, pages: r.pages, duplicate: r.duplicate, warnings: r.warnings })),
-          () => outcomes.map((r) => `${r.id}  ${r.title} (${r.pages} page${r.pages === 1 ? '' : 's'})${r.duplicate ? ' — already in the workspace' : ''}`).join('\n'),
+          outcomes.map((r) => ({ id: r.id, title: r.title, pages: r.pages, duplicate: r.duplicate, warnings: r.warnings, ...(r.parent ? { parent: r.parent } : {}) })),
+          () => outcomes.map((r) => `${r.parent ? '  ↳ ' : ''}${r.id}  ${r.title} (${r.pages} page${r.pages === 1 ? '' : 's'})${r.duplicate ? ' — already in the workspace' : ''}`).join('\n'),
         );
       }),
     );
@@ -85,10 +85,14 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .action((o: { case?: string }) =>
       run(async () => {
         const c = ctx();
-        const ops = await loadOps();
+        const ops = await import('../../ops/sources.ts');
         const ws = await c.workspace('read');
         const months = (await ws.readWorkspaceFile()).settings.stalenessMonths;
         const list = await ops.sourceSummaries(ws, { ...(o.case ? { caseSlug: o.case } : {}), months, reference: new Date() });
+        // A source whose source.json is broken is named on stderr; the others are still listed.
+        const { problems } = await ws.listSourcesChecked(o.case ? { caseSlug: o.case } : {});
+        for (const p of problems) c.info(`warning: ${p.message}`);
+        const { formatPartialDate } = await import('../../model/index.ts');
         c.result(list, () =>
           list.length === 0
             ? 'No sources yet: import some with "sanad import FILE…".'
@@ -164,17 +168,30 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
 
   program
     .command('search')
-    .description('full-text search across every page of every source')
+    .description('full-text search across every page of every source ("a phrase", prefix*)')
     .argument('<query...>')
     .option('--limit <n>', 'most results', '20')
-    .action((words: string[], o: { limit: string }) =>
+    .option('--type <type>', 'only this document type (report, news…; repeatable)', collect, [])
+    .option('--format <format>', 'only this source format (pdf, html…; repeatable)', collect, [])
+    .option('--from <date>', 'published on or after')
+    .option('--to <date>', 'published on or before')
+    .option('--tag <tag>', 'only sources with an excerpt under this tag')
+    .option('--case <slug>', 'the library and this case\'s documents only')
+    .action((words: string[], o: { limit: string; type: string[]; format: string[]; from?: string; to?: string; tag?: string; case?: string }) =>
       run(async () => {
         const c = ctx();
-        const ws = await c.workspace('read');
-        const { LibraryIndex } = await import('../../search/index.ts');
-        const index = new LibraryIndex();
-        for (const s of await ws.listSources({ all: true })) index.addSource(s, await ws.readText(s.id));
-        const hits = index.search(words.join(' '), { limit: Math.max(1, Number(o.limit) || 20) });
+        const input = {
+          query: words.join(' '),
+          limit: Math.max(1, Number(o.limit) || 20),
+          types: o.type,
+          formats: o.format,
+          ...(o.from ? { from: dateOption('--from', o.from)! } : {}),
+          ...(o.to ? { to: dateOption('--to', o.to)! } : {}),
+          ...(o.tag ? { tag: o.tag } : {}),
+          ...(o.case ? { caseSlug: o.case } : {}),
+        };
+        const { quickSearch } = await import('../../ops/quick-search.ts');
+        const hits = (await quickSearch(c.workspaceDir, input)) ?? (await (await import('../../ops/search.ts')).searchLibrary(await c.workspace('read'), input));
         c.result(hits, () => (hits.length === 0 ? `Nothing found for "${words.join(' ')}".` : hits.map((h) => `${h.sourceId} p${h.page}  ${h.title}\n    ${h.snippet}`).join('\n')));
       }),
     );
