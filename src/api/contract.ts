@@ -19,10 +19,12 @@ import {
   type CaseFile,
   type Excerpt,
   type PageText,
+  type Redaction,
+  RedactionReason,
   type SourceMeta,
   type Tag,
 } from '../model/index.ts';
-import type { BuildReportView, CaseSummary, CaseWarning, ExcerptView, ImportOutcome, SearchHit, SourceSummary, WorkspaceInfo } from './views.ts';
+import type { BuildReportView, CiteResult, ScheduleLength, CaseSummary, CaseWarning, ExcerptView, ImportOutcome, SearchHit, SourceSummary, WorkspaceInfo } from './views.ts';
 
 const Id = z.string().min(1).max(200);
 const NoArgs = z.object({}).strict();
@@ -54,6 +56,7 @@ export const NewCaseArgs = z
     reference: z.string().optional(),
     tribunal: TribunalId.optional(),
     hearing: DayDate.optional(),
+    protect: z.array(z.string().min(1)).optional(),
   })
   .strict();
 export type NewCaseArgs = z.infer<typeof NewCaseArgs>;
@@ -68,8 +71,16 @@ export const CasePatchArgs = z
     hearingDate: DayDate.nullable().optional(),
     bundleDate: DayDate.nullable().optional(),
     stalenessMonths: z.number().int().positive().optional(),
+    /** Further names and numbers to protect (the whole list). */
+    protect: z.array(z.string().min(1)).optional(),
   })
   .strict();
+
+const RedactionFieldsArgs = {
+  reason: RedactionReason,
+  reasonText: z.string().max(200).optional(),
+  createdBy: z.string().max(200).optional(),
+};
 
 /** Argument schemas, one per method. */
 export const ApiArgs = {
@@ -115,7 +126,22 @@ export const ApiArgs = {
   /** Undo of a delete: puts the excerpt returned by excerpts.delete back. */
   'excerpts.restore': z.object({ excerpt: z.unknown() }).strict(),
   'excerpts.citation': z.object({ id: Id }).strict(),
+  /** The pinpoint for a skeleton argument, with the bundle page from the case's last build (sanad cite). */
+  'excerpts.cite': z.object({ id: Id, caseSlug: CaseSlug.optional(), style: z.enum(['oscola', 'bundle', 'both']).optional() }).strict(),
   'excerpts.cooccurrence': z.object({ caseSlug: CaseSlug.optional() }).strict(),
+
+  'redactions.list': z.object({ sourceId: Id.optional(), caseSlug: CaseSlug.optional() }).strict(),
+  /** Every occurrence of the text (or those on one page). */
+  'redactions.createText': z.object({ sourceId: Id, text: z.string().min(1), page: z.number().int().positive().optional(), ...RedactionFieldsArgs }).strict(),
+  /** A selection in the reader: offsets in the page's text. */
+  'redactions.createRange': z.object({ sourceId: Id, page: z.number().int().positive(), start: z.number().int().nonnegative(), end: z.number().int().positive(), ...RedactionFieldsArgs }).strict(),
+  /** A dragged box: points from the top-left corner of the page as shown. */
+  'redactions.createArea': z.object({ sourceId: Id, page: z.number().int().positive(), rect: z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }).strict(), ...RedactionFieldsArgs }).strict(),
+  'redactions.delete': z.object({ id: Id }).strict(),
+  /** Undo of a delete: puts the redaction returned by redactions.delete back. */
+  'redactions.restore': z.object({ redaction: z.unknown() }).strict(),
+  /** "Redact all": a protected name in every document of the case's bundle. */
+  'redactions.redactInCase': z.object({ slug: CaseSlug, text: z.string().min(1), ...RedactionFieldsArgs }).strict(),
 
   'search.query': z
     .object({
@@ -141,6 +167,8 @@ export const ApiArgs = {
 
   'bundle.build': z.object({ slug: CaseSlug }).strict(),
   'bundle.cancel': z.object({ slug: CaseSlug }).strict(),
+  /** The schedule's page count for the saved bundle, before building (printed, not guessed). */
+  'bundle.schedulePages': z.object({ slug: CaseSlug }).strict(),
 
   /** Native file picker (Electron) / preset files (harness). Returns absolute paths. */
   'dialog.openFiles': NoArgs,
@@ -171,7 +199,15 @@ export interface ApiResults {
   'excerpts.delete': Excerpt;
   'excerpts.restore': Excerpt;
   'excerpts.citation': { citation: string; pinpoint: string };
+  'excerpts.cite': CiteResult;
   'excerpts.cooccurrence': { tags: Tag[]; counts: number[][] };
+  'redactions.list': Redaction[];
+  'redactions.createText': Redaction[];
+  'redactions.createRange': Redaction;
+  'redactions.createArea': Redaction;
+  'redactions.delete': Redaction;
+  'redactions.restore': Redaction;
+  'redactions.redactInCase': Redaction[];
   'search.query': SearchHit[];
   'cases.list': CaseSummary[];
   'cases.get': { case: CaseFile; bundle: BundleDefinition; warnings: CaseWarning[] };
@@ -182,6 +218,7 @@ export interface ApiResults {
   'cases.warnings': CaseWarning[];
   'bundle.build': BuildReportView;
   'bundle.cancel': { cancelled: boolean };
+  'bundle.schedulePages': ScheduleLength;
   'dialog.openFiles': string[];
   'clipboard.writeText': { ok: true };
 }

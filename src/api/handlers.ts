@@ -134,12 +134,24 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const { citation, pinpoint } = await import('../bundle/parts/index.ts');
       const e = await ops.findExcerpt(ws, a.id);
       const meta = await ws.getSource(e.sourceId);
-      return { citation: citation(meta), pinpoint: pinpoint(meta, e.page) };
+      return { citation: citation(meta), pinpoint: pinpoint(meta, e.page, undefined, e.paragraph) };
     },
+    'excerpts.cite': async (a) => ops.citeExcerpt(ws, a.id, { ...(a.caseSlug ? { caseSlug: a.caseSlug } : {}), ...(a.style ? { style: a.style } : {}) }),
     'excerpts.cooccurrence': async (a) => {
       const [tags, excerpts] = await Promise.all([ws.listTags(), ws.index().then((i) => i.excerpts(a.caseSlug ? { caseSlug: a.caseSlug } : {}))]);
       return ops.cooccurrence(tags, excerpts);
     },
+
+    'redactions.list': (a) => ops.listRedactions(ws, { ...(a.sourceId ? { sourceId: a.sourceId } : {}), ...(a.caseSlug ? { caseSlug: a.caseSlug } : {}) }),
+    'redactions.createText': async (a) => {
+      const { created, existing } = await ops.redactText(ws, a, now());
+      return [...created, ...existing];
+    },
+    'redactions.createRange': (a) => ops.redactRange(ws, a, now()),
+    'redactions.createArea': (a) => ops.redactArea(ws, a, now()),
+    'redactions.delete': (a) => ops.unredact(ws, a.id),
+    'redactions.restore': (a) => ops.restoreRedaction(ws, a.redaction),
+    'redactions.redactInCase': (a) => ops.redactInCase(ws, a.slug, a.text, a, now()),
 
     'search.query': (a) =>
       ops.searchLibrary(ws, {
@@ -219,6 +231,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const b = builds.get(a.slug);
       b?.abort();
       return { cancelled: b !== undefined };
+    },
+    'bundle.schedulePages': async (a) => {
+      const [{ loadBundleInput }, { scheduleLength }] = await Promise.all([import('../bundle/index.ts'), import('../bundle/schedule-length.ts')]);
+      return scheduleLength(await loadBundleInput(ws, a.slug), ctx.printer);
     },
 
     'dialog.openFiles': () => ctx.openFiles(),

@@ -19,6 +19,11 @@ import { collectWarnings } from './warnings.ts';
 import { buildReport } from './summary.ts';
 import type { BuildReport } from './report.ts';
 import { renderPartHtml } from './parts/index.ts';
+import { redactInput } from '../redact/bundle.ts';
+import { anonymityWarnings } from '../redact/anonymity.ts';
+import { redactionChecks, redactionLog, redactionLogPdf, reportRedactions, type RedactionLogEntry } from '../redact/build.ts';
+import { verifyRedactions } from '../verify/redactions.ts';
+import { planSkeleton, type SkeletonPlan } from './skeleton.ts';
 
 export type { BundleInput } from './input.ts';
 export { loadBundleInput } from './input.ts';
@@ -46,6 +51,8 @@ export interface BuildOptions {
 export interface BuildResult {
   volumes: Array<{ bytes: Uint8Array; firstPage: number; lastPage: number }>;
   report: BuildReport;
+  /** The redaction log (only when the bundle has redactions): written beside the bundle, never inside it. */
+  redactionLog?: { entries: RedactionLogEntry[]; pdf: Uint8Array };
 }
 
 const MAX_PLAN_ITERATIONS = 8;
@@ -70,8 +77,10 @@ async function stabilise(input: BundleInput, items: PlanItem[], volumeOfItem: nu
   throw new BundleError(`The generated parts kept changing length after ${MAX_PLAN_ITERATIONS} rounds of page numbering: shorten the index or schedule, then build again.`);
 }
 
-export async function buildBundle(input: BundleInput, options: BuildOptions): Promise<BuildResult> {
+export async function buildBundle(original: BundleInput, options: BuildOptions): Promise<BuildResult> {
   if (options.signal?.aborted) throw new BuildCancelledError('planning');
+  // Redacted sources replace the originals in memory; the workspace is never changed.
+  const input = await redactInput(original, { checkAbort: (stage) => { if (options.signal?.aborted) throw new BuildCancelledError(stage); } });
   const items = expandItems(input);
   // Verification workers load while the parts print (Node mostly waits for Chromium then).
   const sourcePages = items.reduce((n, item) => n + (item.kind === 'source' ? item.pages.length : 0), 0);
@@ -93,8 +102,10 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
   let volumeOfItem = items.map(() => 1);
   let stable = await stabilise(input, items, volumeOfItem, parts, step);
   report('plan', 1, 1);
+  let skeleton: SkeletonPlan = planSkeleton(input, stable.layout, stable.excerpts, input.previous);
   const assembleAll = async (s: Stable): Promise<AssembledVolume[]> => {
     const out: AssembledVolume[] = [];
+    skeleton = planSkeleton(input, s.layout, s.excerpts, input.previous);
     const meta = {
       title: `${input.case.title} — ${bundleTitleOf(input)}`,
       subject: input.profile.name,
@@ -106,7 +117,7 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
       out.push(
         await assembleVolume({
           input, layout: s.layout, rendered: s.rendered, excerpts: s.excerpts, volume: v, meta: { ...meta, title },
-          checkAbort: step, onPage: (p) => report('assemble', p, s.layout.pages),
+          checkAbort: step, onPage: (p) => report('assemble', p, s.layout.pages), skeletonLinks: skeleton.links,
         }),
       );
     }
@@ -130,17 +141,27 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
       if (v.bytes.length > cap) overCap.push(`Volume ${i + 1} is ${(v.bytes.length / 1048576).toFixed(1)} MB, over the ${(cap / 1048576).toFixed(1)} MB limit, because one document is larger than the limit: compress that document or file it separately.`);
     }
   }
-  const warnings = [...collectWarnings(input, stable.layout), ...overCap];
+  const warnings = [...collectWarnings(input, stable.layout), ...anonymityWarnings(input, stable.layout), ...overCap, ...skeleton.warnings];
   const result: BuildResult = {
     volumes: volumes.map((v) => ({ bytes: v.bytes, firstPage: v.firstPage, lastPage: v.lastPage })),
-    report: buildReport(input, stable.layout, stable.excerpts, volumes, warnings),
+    report: { ...buildReport(input, stable.layout, stable.excerpts, volumes, warnings), pageContents: skeleton.pageContents, skeleton: skeleton.references },
   };
+  const redactions = reportRedactions(input, stable.layout);
+  if (redactions.length > 0) result.report.redactions = redactions;
   if (pool) {
     step('verification');
     report('verify', 0, 1);
     const checked = await verifyBundle(result.volumes.map((v) => v.bytes), result.report, { pool });
     if (!checked.ok) throw new VerificationError(`the bundle for ${input.case.slug}`, checked.failures);
+    if ((input.redactions ?? []).length > 0) {
+      const failures = await verifyRedactions(result.volumes, JSON.stringify(result.report), redactionChecks(input, stable.layout));
+      if (failures.length > 0) throw new VerificationError(`the bundle for ${input.case.slug}`, failures);
+    }
     report('verify', 1, 1);
+  }
+  if ((input.redactions ?? []).length > 0) {
+    const entries = redactionLog(input, stable.layout);
+    result.redactionLog = { entries, pdf: await redactionLogPdf(input, entries, options.printer, bundleDateOf(input), bundleTitleOf(input)) };
   }
   return result;
 }
@@ -162,5 +183,10 @@ export async function writeBundle(result: BuildResult, outFile: string): Promise
   await mkdir(dirname(outFile), { recursive: true });
   for (const [i, v] of result.volumes.entries()) await writeFileAtomic(files[i]!, v.bytes);
   await writeFileAtomic(outFile.replace(/\.pdf$/i, '') + '.report.json', JSON.stringify(report, null, 2) + '\n');
+  if (result.redactionLog) {
+    const base = outFile.replace(/\.pdf$/i, '');
+    await writeFileAtomic(`${base}.redactions.json`, JSON.stringify({ bundle: basename(files[0]!), redactions: result.redactionLog.entries }, null, 2) + '\n');
+    await writeFileAtomic(`${base}.redactions.pdf`, result.redactionLog.pdf);
+  }
   return files;
 }

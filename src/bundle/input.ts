@@ -4,8 +4,9 @@
  * of every source in the bundle, their excerpts and the tags. The loader is
  * the only place that talks to the store.
  */
-import type { BundleDefinition, CaseFile, Excerpt, PageText, SourceMeta, Tag, TextFile } from '../model/index.ts';
+import type { BundleDefinition, CaseFile, Excerpt, PageText, Redaction, SourceMeta, Tag, TextFile } from '../model/index.ts';
 import { PROFILES, type TribunalProfile } from '../model/profiles.ts';
+import type { BuildReport } from './report.ts';
 
 export interface BundleSource {
   meta: SourceMeta;
@@ -21,6 +22,10 @@ export interface BundleInput {
   /** All excerpts of those sources; only those on included pages go in. */
   excerpts: Excerpt[];
   tags: Tag[];
+  /** Redactions of those sources, applied to the bundle's copy (src/redact). */
+  redactions?: Redaction[];
+  /** The report of the case's last build, if any: skeleton references keep their meaning across builds. */
+  previous?: BuildReport;
 }
 
 type MaybePromise<T> = T | Promise<T>;
@@ -34,6 +39,7 @@ export interface BundleWorkspace {
   readText(id: string): MaybePromise<TextFile | PageText[]>;
   listExcerpts(filter: { caseSlug: string }): MaybePromise<Excerpt[]>;
   listTags(): MaybePromise<Tag[]>;
+  listRedactions?(filter: { caseSlug: string }): MaybePromise<Redaction[]>;
 }
 
 /** Source ids named by the definition, in first-use order, plus the originals of translations. */
@@ -56,5 +62,6 @@ export async function loadBundleInput(ws: BundleWorkspace, slug: string): Promis
     sources.set(id, { meta, pdf, text: Array.isArray(text) ? text : text.pages });
   }
   const excerpts = (await ws.listExcerpts({ caseSlug: slug })).filter((e) => sources.has(e.sourceId));
-  return { case: caseFile, definition, profile: PROFILES[caseFile.tribunal], sources, excerpts, tags: await ws.listTags() };
+  const redactions = ws.listRedactions ? (await ws.listRedactions({ caseSlug: slug })).filter((r) => sources.has(r.sourceId)) : [];
+  return { case: caseFile, definition, profile: PROFILES[caseFile.tribunal], sources, excerpts, tags: await ws.listTags(), redactions };
 }

@@ -40,6 +40,11 @@ export const CaseFile = z.object({
       email: z.string().optional(),
     })
     .optional(),
+  /**
+   * Further names and numbers to protect (aliases, family members, addresses,
+   * phone numbers): the build warns for every bundle page that still shows one.
+   */
+  protect: z.array(z.string().min(1)).optional(),
   /** Sources published more than this many months before the hearing are flagged stale. */
   stalenessMonths: z.number().int().positive().default(24),
   createdAt: z.string(),

@@ -7,3 +7,4 @@ export * from './case.ts';
 export * from './bundle.ts';
 export * from './workspace.ts';
 export * from './profiles.ts';
+export * from './redaction.ts';

@@ -119,7 +119,7 @@ export async function addOcrTextLayer(pdf: Uint8Array, pages: number[], text: Pa
       const result = await engine.recognize(page.png, options.signal);
       const existing = (text[n - 1]?.runs ?? []).map((r) => r.rect);
       const { words, confidence } = placeWords(result, page, existing);
-      addInvisibleWords(doc, doc.getPage(n - 1), words, { angle: angleOf(page) });
+      await addInvisibleWords(doc, doc.getPage(n - 1), words, { angle: angleOf(page) });
       info.push({ page: n, confidence, words: words.length });
       options.onProgress?.({ done: ++done, total: pages.length });
     });

@@ -25,6 +25,8 @@ export interface NewCaseInput {
   reference?: string;
   tribunal?: TribunalId;
   hearing?: string;
+  /** Further names and numbers to protect (aliases, family, addresses, phone numbers). */
+  protect?: string[];
 }
 
 const generated = (parts: GeneratedPart[]): BundleItem[] => parts.map((part) => ({ kind: 'generated', part }));
@@ -52,6 +54,7 @@ export async function createCase(ws: Workspace, input: NewCaseInput, now: Date =
     references: input.reference ? [{ label: 'Appeal reference', value: input.reference }] : [],
     tribunal,
     ...(input.hearing ? { hearingDate: input.hearing } : {}),
+    ...(input.protect && input.protect.length > 0 ? { protect: uniqueTerms(input.protect) } : {}),
     createdAt: now.toISOString(),
   });
   if (!parsed.success) {
@@ -59,6 +62,45 @@ export async function createCase(ws: Workspace, input: NewCaseInput, now: Date =
     throw new InvalidInputError(`The case details are not valid (${issue?.path.join('.') || 'case'}: ${issue?.message}): correct them and try again.`);
   }
   await ws.createCase(parsed.data, defaultBundle(tribunal));
+  return parsed.data;
+}
+
+function uniqueTerms(list: string[]): string[] {
+  const out: string[] = [];
+  for (const t of list.map((x) => x.trim()).filter((x) => x.length > 0)) if (!out.some((o) => o.toLowerCase() === t.toLowerCase())) out.push(t);
+  return out;
+}
+
+export interface CaseDetailsPatch {
+  title?: string;
+  appellant?: string;
+  anonymise?: boolean;
+  /** Added to the protected names and numbers. */
+  protect?: string[];
+  /** Removed from them (case-insensitive). */
+  unprotect?: string[];
+}
+
+/** Changes a case's details from the command line (the app saves whole patches through cases.update). */
+export function updateCaseDetails(ws: Workspace, slug: string, patch: CaseDetailsPatch): Promise<CaseFile> {
+  return ws.mutate(() => updateCaseDetailsQueued(ws, slug, patch));
+}
+
+async function updateCaseDetailsQueued(ws: Workspace, slug: string, patch: CaseDetailsPatch): Promise<CaseFile> {
+  const current = await ws.getCase(slug);
+  const drop = new Set((patch.unprotect ?? []).map((t) => t.trim().toLowerCase()));
+  const protect = uniqueTerms([...(current.protect ?? []), ...(patch.protect ?? [])]).filter((t) => !drop.has(t.toLowerCase()));
+  const parsed = CaseFile.safeParse({
+    ...current,
+    ...(patch.title ? { title: patch.title } : {}),
+    appellant: { name: patch.appellant ?? current.appellant.name, anonymise: patch.anonymise ?? current.appellant.anonymise },
+    protect,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InvalidInputError(`The case details are not valid (${issue?.path.join('.') || 'case'}: ${issue?.message}): correct them and try again.`);
+  }
+  await ws.saveCase(parsed.data);
   return parsed.data;
 }
 

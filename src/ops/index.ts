@@ -10,3 +10,6 @@ export * from './staleness.ts';
 export * from './build.ts';
 export * from './ocr.ts';
 export * from './search.ts';
+export * from './redactions.ts';
+export * from './cite.ts';
+export * from './skeleton.ts';

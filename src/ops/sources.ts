@@ -5,7 +5,7 @@
  */
 // Import and re-anchoring load pdfjs and friends: only the verbs that need them load them.
 import type { ImportMetadata, ImportProgress } from '../ingest/index.ts';
-import type { Excerpt, SourceMeta } from '../model/index.ts';
+import type { Excerpt, Redaction, SourceMeta } from '../model/index.ts';
 import type { Printer } from '../print/printer.ts';
 import type { Workspace } from '../store/index.ts';
 import { lowConfidenceWarning } from '../ocr/confidence.ts';
@@ -85,6 +85,10 @@ export interface ReplaceOutcome {
   reanchored: number;
   fuzzy: Excerpt[];
   orphaned: Excerpt[];
+  /** Redactions that could not be placed in the new edition (kept; the build refuses them until fixed). */
+  redactionsOrphaned: Redaction[];
+  /** Redactions placed approximately, or areas kept at the same place: check them. */
+  redactionsToCheck: Redaction[];
 }
 
 /** Replaces a source by a new edition of it and re-anchors its excerpts. */
@@ -92,6 +96,7 @@ export async function replaceSourceEdition(ws: Workspace, id: string, file: stri
   const old = await ws.getSource(id);
   const { prepareSource } = await import('../ingest/index.ts');
   const { reanchorAll } = await import('../anchor/index.ts');
+  const { reanchorRedactions } = await import('../redact/reanchor.ts');
   const prepared = await prepareSource(file, { printer, scope: old.scope, now });
   const meta: SourceMeta = {
     ...prepared.meta,
@@ -110,8 +115,14 @@ export async function replaceSourceEdition(ws: Workspace, id: string, file: stri
   return ws.mutate(async () => {
     const excerpts = await ws.listExcerpts({ sourceId: id });
     const result = reanchorAll(excerpts, { sourceId: id, sha256: meta.sha256, pages: prepared.text });
+    const target = { sourceId: id, sha256: meta.sha256, pages: prepared.text };
+    const redactions = reanchorRedactions(await ws.listRedactions({ sourceId: id }), target);
     const source = await ws.replaceSource(id, { ...prepared, meta });
     await ws.saveExcerpts(id, result.excerpts);
-    return { source, reanchored: result.excerpts.length - result.orphaned.length, fuzzy: result.fuzzy, orphaned: result.orphaned };
+    if (redactions.redactions.length > 0) await ws.saveRedactions(id, redactions.redactions);
+    return {
+      source, reanchored: result.excerpts.length - result.orphaned.length, fuzzy: result.fuzzy, orphaned: result.orphaned,
+      redactionsOrphaned: redactions.orphaned, redactionsToCheck: redactions.toCheck,
+    };
   });
 }

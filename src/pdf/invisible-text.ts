@@ -19,7 +19,12 @@ export interface PlacedWord {
   y: number;
   width: number;
   height: number;
+  /** Text set bottom-to-top (a page turned by its content rather than by /Rotate): angle 90 for this word. */
+  vertical?: boolean;
 }
+
+/** The name the redaction code uses for the same thing. */
+export type InvisibleWord = PlacedWord;
 
 export interface InvisibleTextOptions {
   /**
@@ -152,9 +157,9 @@ function placement(w: PlacedWord, count: number, angle: number): { matrix: numbe
 export function invisibleWordsContent(words: PlacedWord[], font: string, angle = 0): string {
   const ops: string[] = ['q', 'BT', '3 Tr'];
   for (const w of words) {
-    const { hex, count } = hexCodes(w.text);
+    const { hex, count } = hexCodes(w.text.trim());
     if (count === 0 || !(w.width > 0) || !(w.height > 0)) continue;
-    const { matrix, size, scale } = placement(w, count, angle);
+    const { matrix, size, scale } = placement(w, count, w.vertical === true ? 90 : angle);
     ops.push(`/${font} ${n(size)} Tf ${n(scale)} Tz ${matrix.map(n).join(' ')} Tm <${hex}> Tj`);
   }
   ops.push('ET', 'Q');
@@ -163,15 +168,18 @@ export function invisibleWordsContent(words: PlacedWord[], font: string, angle =
 
 /**
  * Adds `words` to `page` as invisible text, after the page's own content
- * (which is wrapped in q/Q first so its graphics state cannot leak into ours).
+ * (which is wrapped in q/Q first so its graphics state cannot leak into ours);
+ * returns the number of words written.
  */
-export function addInvisibleWords(doc: PDFDocument, page: PDFPage, words: PlacedWord[], options: InvisibleTextOptions = {}): void {
-  if (words.length === 0) return;
+export async function addInvisibleWords(doc: PDFDocument, page: PDFPage, words: PlacedWord[], options: InvisibleTextOptions = {}): Promise<number> {
+  const list = words.filter((w) => w.text.trim().length > 0 && w.width > 0 && w.height > 0);
+  if (list.length === 0) return 0;
   const ctx = doc.context;
   const key = page.node.newFontDictionary('SanadOCR', glyphlessFont(doc));
   const start = ctx.register(ctx.stream('q'));
   const end = ctx.register(ctx.stream('Q'));
   page.node.wrapContentStreams(start, end);
-  const content = ctx.register(ctx.flateStream(invisibleWordsContent(words, key.asString().replace(/^\//, ''), options.angle ?? 0)));
+  const content = ctx.register(ctx.flateStream(invisibleWordsContent(list, key.asString().replace(/^\//, ''), options.angle ?? 0)));
   page.node.addContentStream(content);
+  return list.length;
 }

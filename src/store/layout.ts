@@ -3,7 +3,8 @@
  * the layout stays human-readable and every module agrees on it:
  *
  *   workspace.json                     marker + settings
- *   .sanad.lock                        write lock (pid, host, since)
+ *   .sanad.lock                        write lock (holder: pid, host, machine and boot ids, since)
+ *   .sanad.lock.break-<hash>           present only while a stale lock is being broken (lock.ts)
  *   .staging/                          half-built folders, renamed into place when complete
  *   library/tags.json                  tags
  *   library/sources/<id>/              one library source
@@ -16,7 +17,7 @@
  * and inside a source folder: source.json, original.<ext>, document.pdf (absent
  * when it would be a byte-identical copy of original.pdf: documentPdfIn
  * resolves it), text.json.gz (page-text cache; text.json in older
- * workspaces), excerpts.json.
+ * workspaces), excerpts.json, redactions.json.
  */
 import { promises as fsp } from 'node:fs';
 import path from 'node:path';
@@ -35,6 +36,7 @@ export const TEXT_CACHE_FILE = 'text.json.gz';
 export const INDEX_DIR = 'index';
 export const INDEX_FILE = 'library.sqlite';
 export const EXCERPTS_FILE = 'excerpts.json';
+export const REDACTIONS_FILE = 'redactions.json';
 export const CASE_FILE = 'case.json';
 export const BUNDLE_FILE = 'bundle.json';
 

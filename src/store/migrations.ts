@@ -13,7 +13,7 @@ import { formatJson } from './json-file.ts';
 import { workspaceFilePath } from './layout.ts';
 import { compactStorage } from './migrations/compact-storage.ts';
 
-export type FileKind = 'workspace' | 'tags' | 'source' | 'text' | 'excerpts' | 'case' | 'bundle';
+export type FileKind = 'workspace' | 'tags' | 'source' | 'text' | 'excerpts' | 'redactions' | 'case' | 'bundle';
 
 export interface Migration<K extends string = FileKind> {
   kind: K;

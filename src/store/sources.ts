@@ -14,7 +14,7 @@ import { readPageText, encodeTextCache, type NoticeSink } from './text-cache.ts'
 import { writeNewFileDurable } from './atomic.ts';
 import { formatJson, isMissingFile, readJson, writeJson } from './json-file.ts';
 import {
-  DOCUMENT_FILE, EXCERPTS_FILE, SOURCE_FILE, TEXT_CACHE_FILE,
+  DOCUMENT_FILE, EXCERPTS_FILE, REDACTIONS_FILE, SOURCE_FILE, TEXT_CACHE_FILE,
   caseFilePath, documentPdfIn, caseSourcesDir, casesDir, isSafeName, librarySourcesDir, originalFileName, sourcesDirFor,
 } from './layout.ts';
 import { describeSchemaIssues } from './problems.ts';
@@ -165,6 +165,8 @@ export async function replaceSource(ws: string, id: string, input: NewSource, op
     await writeSourceFiles(stage.newDir, meta, input);
     const excerpts = await fsp.readFile(path.join(folder, EXCERPTS_FILE)).catch(() => undefined);
     if (excerpts) await writeNewFileDurable(path.join(stage.newDir, EXCERPTS_FILE), excerpts);
+    const redactions = await fsp.readFile(path.join(folder, REDACTIONS_FILE)).catch(() => undefined);
+    if (redactions) await writeNewFileDurable(path.join(stage.newDir, REDACTIONS_FILE), redactions);
     await commitReplace(ws, stage, folder);
   } catch (e) {
     await discardStage(stage);

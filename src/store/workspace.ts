@@ -15,11 +15,12 @@ import path from 'node:path';
 import { InvalidInputError, ReadOnlyWorkspaceError, WorkspaceNotFoundError } from '../errors.ts';
 import {
   DEFAULT_TAGS, TagsFile, WorkspaceFile, tagIdFor,
-  type BundleDefinition, type CaseFile, type Excerpt, type PageText, type SourceMeta, type SourceMetaPatch, type Tag,
+  type BundleDefinition, type CaseFile, type Excerpt, type PageText, type Redaction, type SourceMeta, type SourceMetaPatch, type Tag,
 } from '../model/index.ts';
 import { writeFileAtomic } from './atomic.ts';
 import * as cases from './cases.ts';
 import * as excerpts from './excerpts.ts';
+import * as redactions from './redactions.ts';
 import { formatJson, isMissingFile, readJson, writeJson } from './json-file.ts';
 import { casesDir, librarySourcesDir, tagsPath, workspaceFilePath } from './layout.ts';
 import { acquireLock, type WorkspaceLock } from './lock.ts';
@@ -326,6 +327,14 @@ export class Workspace {
         index.setStamp(sourceId, await folderStamp(folder));
       }, sourceId);
     });
+  }
+
+  listRedactions(filter?: { sourceId?: string; caseSlug?: string; all?: boolean }): Promise<Redaction[]> {
+    return redactions.listRedactions(this.dir, filter);
+  }
+
+  saveRedactions(sourceId: string, list: Redaction[]): Promise<void> {
+    return this.#write((ws) => redactions.saveRedactions(ws, sourceId, list));
   }
 
   listCases(): Promise<CaseFile[]> {

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { CorruptFileError, InvalidInputError } from '../errors.ts';
 import { defaultVerifyThreads, VerifyPool } from './pool.ts';
 import { checkVolumePages } from './volume.ts';
+import { verifyRedactions } from './redactions.ts';
 import { checkInert } from './inert.ts';
 
 export interface VerifyResult {
@@ -75,7 +76,21 @@ async function verifyVolumes(files: string[] | Uint8Array[], report: BuildReport
     }
   }
   if (total !== report.pages) failures.push(`the bundle has ${total} pages in all; the report says ${report.pages}`);
+  if ((report.redactions ?? []).length > 0) failures.push(...(await checkRedactedAreas(files, report)));
   return { ok: failures.length === 0, failures };
+}
+
+/** Every redacted area in the report renders opaque (the text checks need the redacted strings: build time only). */
+async function checkRedactedAreas(files: string[] | Uint8Array[], report: BuildReport): Promise<string[]> {
+  const volumes = await Promise.all(files.map(async (f, i) => ({
+    bytes: typeof f === 'string' ? new Uint8Array(await readFile(f)) : f,
+    firstPage: report.volumes[i]?.firstPage ?? 1,
+    lastPage: report.volumes[i]?.lastPage ?? report.pages,
+  })));
+  const pages = new Map<number, BuildReport['redactions'] & object>();
+  for (const r of report.redactions ?? []) pages.set(r.bundlePage, [...(pages.get(r.bundlePage) ?? []), r]);
+  const checks = [...pages].map(([bundlePage, list]) => ({ bundlePage, boxes: list.flatMap((r) => r.boxes), strings: [] }));
+  return verifyRedactions(volumes, '', { pages: checks, hidden: [] });
 }
 
 /** The report written next to a built PDF: bundle.pdf or bundle.vol2.pdf → bundle.report.json. */

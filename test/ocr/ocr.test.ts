@@ -45,7 +45,7 @@ describe('invisible text layer', () => {
   it('places each word over its box in render mode 3, read back in order by pdfjs and pdftotext, RTL included', async () => {
     const doc = await PDFDocument.create({ updateMetadata: false });
     const page = doc.addPage([595, 842]);
-    addInvisibleWords(doc, page, [
+    await addInvisibleWords(doc, page, [
       { text: 'Threats', x: 50, y: 700, width: 80, height: 20 },
       { text: 'traced', x: 140, y: 700, width: 60, height: 20 },
       { text: 'Karachi.', x: 210, y: 700, width: 90, height: 20 },

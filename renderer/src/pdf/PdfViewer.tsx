@@ -3,7 +3,7 @@
  * pdf.js's PDFViewer (virtualised pages, text layer, find), excerpt highlights,
  * zoom and page position. Reports text selections so the reader can tag them.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { onCommand } from '../lib/commands.ts';
 import { Icon } from '../components/Icon.tsx';
 import { drawHighlights, type Highlight } from './highlights.ts';
@@ -14,6 +14,14 @@ export interface TextSelection {
   page: number;
   text: string;
   /** Where the selection ends, in viewport pixels (to place the popover). */
+  anchor: { x: number; y: number };
+}
+
+/** A box dragged on a page: points from the top-left corner of the page as shown. */
+export interface PageBox {
+  page: number;
+  rect: { x: number; y: number; w: number; h: number };
+  /** Where the drag ended, in viewport pixels (to place the popover). */
   anchor: { x: number; y: number };
 }
 
@@ -45,9 +53,12 @@ interface Props {
   onPages?: (count: number) => void;
   controlsRef?: RefObject<ViewerControls | null>;
   label: string;
+  /** Redaction mode's "draw a box": drags on a page report a box instead of selecting text. */
+  onBox?: (box: PageBox) => void;
 }
 
-export function PdfViewer({ url, highlights = [], activeId, onSelection, onPages, controlsRef, label }: Props) {
+export function PdfViewer({ url, highlights = [], activeId, onSelection, onPages, controlsRef, label, onBox }: Props) {
+  const drag = useRef<{ pageEl: HTMLElement; page: number; x: number; y: number; el: HTMLDivElement } | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const innerRef = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<ViewerInstance | null>(null);
@@ -143,7 +154,44 @@ export function PdfViewer({ url, highlights = [], activeId, onSelection, onPages
     if (viewer) viewer.currentScale = Math.min(4, Math.max(0.4, viewer.currentScale * factor));
   };
 
-  const onMouseUp = () => {
+  const onMouseDown = (e: ReactMouseEvent) => {
+    if (!onBox) return;
+    const pageEl = (e.target as Element).closest<HTMLElement>('.page');
+    if (!pageEl) return;
+    e.preventDefault();
+    const r = pageEl.getBoundingClientRect();
+    const el = document.createElement('div');
+    el.className = 'sanad-box-draft';
+    pageEl.append(el);
+    drag.current = { pageEl, page: Number(pageEl.dataset.pageNumber), x: e.clientX - r.left, y: e.clientY - r.top, el };
+  };
+
+  const onMouseMove = (e: ReactMouseEvent) => {
+    const d = drag.current;
+    if (!d) return;
+    const r = d.pageEl.getBoundingClientRect();
+    const x = e.clientX - r.left;
+    const y = e.clientY - r.top;
+    Object.assign(d.el.style, { left: `${Math.min(x, d.x)}px`, top: `${Math.min(y, d.y)}px`, width: `${Math.abs(x - d.x)}px`, height: `${Math.abs(y - d.y)}px` });
+  };
+
+  const finishBox = (e: ReactMouseEvent) => {
+    const d = drag.current;
+    drag.current = null;
+    if (!d) return false;
+    d.el.remove();
+    const r = d.pageEl.getBoundingClientRect();
+    const x = e.clientX - r.left;
+    const y = e.clientY - r.top;
+    const scale = viewerRef.current?.getPageView(d.page - 1)?.viewport.scale ?? 1;
+    const rect = { x: Math.min(x, d.x) / scale, y: Math.min(y, d.y) / scale, w: Math.abs(x - d.x) / scale, h: Math.abs(y - d.y) / scale };
+    const round = (n: number) => Math.round(n * 10) / 10;
+    if (rect.w >= 3 && rect.h >= 3) onBox?.({ page: d.page, rect: { x: round(rect.x), y: round(rect.y), w: round(rect.w), h: round(rect.h) }, anchor: { x: e.clientX, y: e.clientY } });
+    return true;
+  };
+
+  const onMouseUp = (e?: ReactMouseEvent) => {
+    if (e && finishBox(e)) return;
     if (!onSelection) return;
     const sel = window.getSelection();
     if (!sel || sel.isCollapsed || sel.rangeCount === 0) return;
@@ -184,7 +232,14 @@ export function PdfViewer({ url, highlights = [], activeId, onSelection, onPages
         </div>
       )}
       <div className="pdf-stage">
-        <div ref={containerRef} className="pdf-container" onMouseUp={onMouseUp} onKeyUp={(e) => e.shiftKey && onMouseUp()}>
+        <div
+          ref={containerRef}
+          className={`pdf-container${onBox ? ' is-drawing' : ''}`}
+          onMouseDown={onMouseDown}
+          onMouseMove={onMouseMove}
+          onMouseUp={onMouseUp}
+          onKeyUp={(e) => e.shiftKey && onMouseUp()}
+        >
           <div ref={innerRef} className="pdfViewer" />
         </div>
       </div>

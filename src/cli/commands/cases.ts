@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { TRIBUNAL_IDS } from '../../model/vocabulary.ts';
 import { InvalidInputError, VerificationError } from '../../errors.ts';
-import { dateOption, type CliContext } from '../context.ts';
+import { collect, dateOption, type CliContext } from '../context.ts';
 
 // Heavy modules (PDF engines, Chromium driver, jsdom) load only when a command needs them,
 // so "sanad --help" and simple listings start quickly.
@@ -24,7 +24,8 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
     .option('--reference <ref>')
     .option('--tribunal <id>', 'uk-ftt-iac | uk-ut-iac | us-eoir')
     .option('--hearing <date>', 'YYYY-MM-DD')
-    .action((slug: string, o: { title: string; appellant?: string; anonymise?: boolean; reference?: string; tribunal?: string; hearing?: string }) =>
+    .option('--protect <text>', 'a further name or number to keep out of the bundle (alias, family member, address, phone); repeatable', collect, [])
+    .action((slug: string, o: { title: string; appellant?: string; anonymise?: boolean; reference?: string; tribunal?: string; hearing?: string; protect: string[] }) =>
       run(async () => {
         const c = ctx();
         const ops = await loadOps();
@@ -40,8 +41,35 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
           ...(o.reference ? { reference: o.reference } : {}),
           ...(o.tribunal ? { tribunal: o.tribunal as (typeof TRIBUNAL_IDS)[number] } : {}),
           ...(o.hearing ? { hearing: dateOption('--hearing', o.hearing, true)! } : {}),
+          protect: o.protect,
         });
         c.result(created, `Case ${created.slug} created (${created.tribunal}).`);
+      }),
+    );
+
+  kase
+    .command('update')
+    .description("change a case's details and the names and numbers it protects")
+    .argument('<slug>')
+    .option('--title <title>')
+    .option('--appellant <name>')
+    .option('--anonymise', 'show the appellant by initials and warn where the name is still printed')
+    .option('--no-anonymise', 'stop anonymising')
+    .option('--protect <text>', 'add a name or number to protect (repeatable)', collect, [])
+    .option('--unprotect <text>', 'stop protecting a name or number (repeatable)', collect, [])
+    .action((slug: string, o: { title?: string; appellant?: string; anonymise?: boolean; protect: string[]; unprotect: string[] }) =>
+      run(async () => {
+        const c = ctx();
+        const ops = await loadOps();
+        const ws = await c.workspace('write');
+        const updated = await ops.updateCaseDetails(ws, slug, {
+          ...(o.title ? { title: o.title } : {}),
+          ...(o.appellant !== undefined ? { appellant: o.appellant } : {}),
+          ...(o.anonymise !== undefined ? { anonymise: o.anonymise } : {}),
+          protect: o.protect,
+          unprotect: o.unprotect,
+        });
+        c.result(updated, `Case ${updated.slug} updated${(updated.protect ?? []).length ? `; protecting ${(updated.protect ?? []).map((t) => `"${t}"`).join(', ')}` : ''}.`);
       }),
     );
 
@@ -51,12 +79,14 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
     .argument('<slug>')
     .argument('<sourceIds...>')
     .option('--section <name>', 'section letter or title; a new title creates a section')
-    .action((slug: string, ids: string[], o: { section?: string }) =>
+    .option('--skeleton', 'the skeleton argument: first in section A, its bundle references become links')
+    .action((slug: string, ids: string[], o: { section?: string; skeleton?: boolean }) =>
       run(async () => {
         const c = ctx();
         const ops = await loadOps();
         const ws = await c.workspace('write');
-        const bundle = await ops.addSourcesToCase(ws, slug, ids, o.section);
+        if (o.skeleton && ids.length !== 1) throw new InvalidInputError('--skeleton takes one source: the skeleton argument.');
+        const bundle = o.skeleton ? await ops.addSkeleton(ws, slug, ids[0]!) : await ops.addSourcesToCase(ws, slug, ids, o.section);
         c.result(bundle, () => bundle.sections.map((s) => `${s.letter}  ${s.title}: ${s.items.length} item(s)`).join('\n'));
       }),
     );

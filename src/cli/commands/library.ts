@@ -36,10 +36,14 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .option('--accessed <date>', 'YYYY-MM-DD')
     .option('--language <code>')
     .option('--type <type>', `one of ${DOCUMENT_TYPES.join(', ')}`)
+    .option('--neutral-citation <citation>', 'case law: neutral citation, e.g. "[2014] UKUT 569 (IAC)"')
+    .option('--short-name <name>', 'case law: the name it is cited by, e.g. "AK and SK (Pakistan)"')
+    .option('--cg', 'a country guidance decision')
+    .option('--replaced-by <citation>', 'a country guidance decision replaced by a newer one')
     .option('--ocr <mode>', 'auto (pages without text, and images), always or never', 'auto')
     .option('--lang <codes>', 'OCR languages joined by "+", e.g. eng+urd (others than eng from the workspace\'s ocr/ folder)')
     .option('--keep-gps', "keep photos' GPS positions (dropped by default: they can locate a family)")
-    .action((files: string[], o: Record<string, string | undefined> & { keepGps?: boolean }) =>
+    .action((files: string[], o: Record<string, string | undefined> & { keepGps?: boolean; cg?: boolean }) =>
       run(async () => {
         const c = ctx();
         const ops = await loadOps();
@@ -49,7 +53,9 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
           throw new InvalidInputError(`--type must be one of ${DOCUMENT_TYPES.join(', ')}, not "${o.type}".`);
         }
         if (o.url !== undefined && !/^https?:\/\/\S+$/.test(o.url)) throw new InvalidInputError(`--url must be a web address starting with http:// or https://, not "${o.url}".`);
+        const caseLaw = caseLawOptions(o);
         const metadata = {
+          ...caseLaw,
           ...(o.title ? { title: o.title } : {}),
           ...(o.author ? { author: o.author } : {}),
           ...(o.publisher ? { publisher: o.publisher } : {}),
@@ -243,7 +249,24 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
         const r = await ops.replaceSourceEdition(ws, sourceId, resolve(file), c.printer);
         for (const e of r.orphaned) c.info(`Could not find excerpt ${e.id} (“${e.quote.exact}”) in the new edition: it is kept and flagged; re-tag the passage or delete it.`);
         for (const e of r.fuzzy) c.info(`Excerpt ${e.id} matched approximately on page ${e.page}: check it.`);
-        c.result({ id: r.source.id, reanchored: r.reanchored, fuzzy: r.fuzzy.map((e) => e.id), orphaned: r.orphaned.map((e) => e.id) }, `${r.source.id}: ${r.reanchored} excerpt(s) re-anchored, ${r.fuzzy.length} approximately, ${r.orphaned.length} not found.`);
+        for (const x of r.redactionsOrphaned) c.info(`Could not place redaction ${x.id} in the new edition: it is kept, and the bundle will not build until you redact the passage again or remove it ("sanad unredact ${x.id}").`);
+        for (const x of r.redactionsToCheck) c.info(`Redaction ${x.id} is on page ${x.page} of the new edition${x.kind === 'area' ? ' at the same place' : ', matched approximately'}: check that it covers what it should.`);
+        c.result({ id: r.source.id, reanchored: r.reanchored, fuzzy: r.fuzzy.map((e) => e.id), orphaned: r.orphaned.map((e) => e.id), redactionsOrphaned: r.redactionsOrphaned.map((x) => x.id), redactionsToCheck: r.redactionsToCheck.map((x) => x.id) }, `${r.source.id}: ${r.reanchored} excerpt(s) re-anchored, ${r.fuzzy.length} approximately, ${r.orphaned.length} not found.`);
       }),
     );
+}
+
+/** The case-law import options (neutral citation, short name, CG, replaced by); case law is a "decision". */
+function caseLawOptions(o: Record<string, unknown>): { neutralCitation?: string; shortName?: string; cg?: boolean; replacedBy?: string; type?: 'decision' } {
+  const out: { neutralCitation?: string; shortName?: string; cg?: boolean; replacedBy?: string; type?: 'decision' } = {};
+  if (typeof o.neutralCitation === 'string') {
+    if (!/^\[\d{4}\]\s+\S+/.test(o.neutralCitation.trim())) throw new InvalidInputError(`--neutral-citation looks like "[2014] UKUT 569 (IAC)", not "${o.neutralCitation}".`);
+    out.neutralCitation = o.neutralCitation.trim();
+  }
+  if (typeof o.shortName === 'string') out.shortName = o.shortName;
+  if (o.cg === true) out.cg = true;
+  if (typeof o.replacedBy === 'string') out.replacedBy = o.replacedBy;
+  if ((out.cg || out.replacedBy) && !out.neutralCitation) throw new InvalidInputError('A country guidance decision needs its neutral citation: add --neutral-citation "[2014] UKUT 569 (IAC)".');
+  if (out.neutralCitation && o.type === undefined) out.type = 'decision';
+  return out;
 }

@@ -116,7 +116,16 @@ export function CasePage({ slug, version, navigate, onChanged }: Props) {
             <BundleEditor draft={draft} problems={problems} onChange={changeDraft} sources={library.data ?? []} slug={slug} onImportCaseDocuments={() => void importCaseDocuments()} />
           )}
         </div>
-        <WarningsPanel warnings={warnings.data} onOpenSource={(id) => navigate({ view: 'reader', sourceId: id })} />
+        <WarningsPanel
+          warnings={warnings.data}
+          onOpenSource={(id) => navigate({ view: 'reader', sourceId: id })}
+          onRedactAll={(term) =>
+            void invoke('redactions.redactInCase', { slug, text: term, reason: 'anonymity-order' }).then(
+              (made) => (notices.info(`Redacted ${made.length} occurrence${made.length === 1 ? '' : 's'} of “${term}”.`, 'success'), void warnings.reload()),
+              (e: unknown) => notices.error(e),
+            )
+          }
+        />
       </div>
     </section>
   );

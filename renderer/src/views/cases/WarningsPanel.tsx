@@ -2,7 +2,14 @@
 import type { CaseWarning } from '../../../../src/api/views.ts';
 import { Icon } from '../../components/Icon.tsx';
 
-export function WarningsPanel({ warnings, onOpenSource }: { warnings: CaseWarning[] | undefined; onOpenSource: (id: string) => void }) {
+interface Props {
+  warnings: CaseWarning[] | undefined;
+  onOpenSource: (id: string) => void;
+  /** "Redact all" for a protected name still printed in the bundle's documents. */
+  onRedactAll?: (term: string) => void;
+}
+
+export function WarningsPanel({ warnings, onOpenSource, onRedactAll }: Props) {
   return (
     <aside className="card warnings-panel" aria-label="Warnings">
       <h2 className="card-title">
@@ -19,6 +26,11 @@ export function WarningsPanel({ warnings, onOpenSource }: { warnings: CaseWarnin
               <Icon name="warning" />
               <div>
                 <p>{w.message}</p>
+                {w.code === 'protected-name' && w.term && onRedactAll && (
+                  <button type="button" className="btn btn-small btn-danger" onClick={() => onRedactAll(w.term!)}>
+                    Redact all “{w.term}”
+                  </button>
+                )}
                 {w.sourceId && (
                   <button type="button" className="link-btn" onClick={() => onOpenSource(w.sourceId!)}>
                     Open the source
