@@ -1,7 +1,7 @@
 /**
- * `npm run bench [-- import|build] [--pages N] [--keep DIR]`: runs the
+ * `npm run bench [-- import|build|ocr] [--pages N] [--keep DIR]`: runs the
  * benchmarks and prints their results as JSON on stdout (progress goes to
- * stderr). With no name both run, each in a fresh Node process so one's memory
+ * stderr). With no name import and build run (ocr only when named), each in a fresh Node process so one's memory
  * high-water mark does not leak into the other's, and the output is an array.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,12 +11,13 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { BuildBenchResult, filesForPages, runBuildBench } from './build.ts';
 import { ImportBenchResult, runImportBench } from './import.ts';
+import { OcrBenchResult, runOcrBench } from './ocr.ts';
 import { ScaleBenchResult, runScaleBench } from './scale.ts';
 
-const BenchName = z.enum(['import', 'build', 'scale']);
+const BenchName = z.enum(['import', 'build', 'scale', 'ocr']);
 type BenchName = z.infer<typeof BenchName>;
 
-const USAGE = 'usage: npm run bench [-- import|build|scale] [--pages N] [--sizes 40,200,1000] [--keep DIR]';
+const USAGE = 'usage: npm run bench [-- import|build|scale|ocr] [--pages N] [--sizes 40,200,1000] [--keep DIR]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -35,7 +36,7 @@ function parse(argv: string[]): { names: BenchName[]; pages: number | undefined;
   }
   const names = positionals.map((p) => {
     const parsed = BenchName.safeParse(p);
-    return parsed.success ? parsed.data : fail(`Unknown benchmark "${p}": name import, build or scale.`);
+    return parsed.success ? parsed.data : fail(`Unknown benchmark "${p}": name import, build, scale or ocr.`);
   });
   let pages: number | undefined;
   if (values.pages !== undefined) {
@@ -55,6 +56,10 @@ async function runOne(name: BenchName, pages: number | undefined, keep: string |
   const log = (line: string) => process.stderr.write(`[bench ${name}] ${line}\n`);
   const dir = keep ? `${keep}/${name}` : undefined;
   if (dir) await mkdir(dir, { recursive: true });
+  if (name === 'ocr') {
+    log(`OCR of ${pages ?? 6} clean and ${pages ?? 6} noisy 300 dpi pages`);
+    return runOcrBench({ ...(pages ? { pages } : {}), ...(dir ? { dir } : {}), log });
+  }
   if (name === 'scale') return runScaleBench({ ...(sizes ? { sizes } : {}), ...(dir ? { dir } : {}), log });
   if (name === 'import') {
     log(`importing a ${pages ?? 500}-page PDF`);
@@ -72,7 +77,7 @@ function runInChild(name: BenchName, argv: string[]): unknown {
     maxBuffer: 16 * 1024 * 1024,
   });
   if (child.status !== 0) throw new Error(`The ${name} benchmark failed (exit ${child.status}).`);
-  const schema = name === 'import' ? ImportBenchResult : name === 'scale' ? ScaleBenchResult : BuildBenchResult;
+  const schema = name === 'import' ? ImportBenchResult : name === 'scale' ? ScaleBenchResult : name === 'ocr' ? OcrBenchResult : BuildBenchResult;
   return schema.parse(JSON.parse(child.stdout));
 }
 

@@ -54,7 +54,7 @@ export class InvalidInputError extends SanadError {
 
 export class UnsupportedFileError extends SanadError {
   constructor(file: string) {
-    super('UNSUPPORTED_FILE', `${file} is not a format Sanad imports: save it as PDF, Word (.docx), text, Markdown, HTML, JPEG, PNG, .eml or .msg and import that.`, { file });
+    super('UNSUPPORTED_FILE', `${file} is not a format Sanad imports: save it as PDF, Word (.docx), text, Markdown, HTML, an image (JPEG, PNG, HEIC, WebP, GIF, TIFF), .eml or .msg and import that.`, { file });
   }
 }
 
@@ -150,5 +150,17 @@ export class ConverterMissingError extends SanadError {
 export class ConversionFailedError extends SanadError {
   constructor(file: string, detail: string, cause?: unknown) {
     super('CONVERSION_FAILED', `${file} could not be converted by LibreOffice (${detail}): open it in LibreOffice or Word, save it as PDF or .docx, and import that.`, { file, cause });
+  }
+}
+
+export class OcrLanguageMissingError extends SanadError {
+  constructor(lang: string, dir: string) {
+    super('OCR_LANGUAGE_MISSING', `No OCR data for the language "${lang}": put ${lang}.traineddata (e.g. from Debian's tesseract-ocr-${lang} package) into ${dir}, then run the OCR again.`, { file: dir });
+  }
+}
+
+export class OcrCancelledError extends SanadError {
+  constructor(file?: string) {
+    super('OCR_CANCELLED', `OCR${file ? ` of ${file}` : ''} was cancelled: nothing was changed; import or run "sanad ocr" again when ready.`, file === undefined ? {} : { file });
   }
 }

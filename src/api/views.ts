@@ -47,7 +47,7 @@ export interface CaseSummary {
 }
 
 export interface CaseWarning {
-  code: 'stale-source' | 'schedule-too-long' | 'orphaned-excerpt' | 'fuzzy-excerpt' | 'no-text-layer' | 'missing-source' | 'empty-bundle' | 'protected-name' | 'orphaned-redaction';
+  code: 'stale-source' | 'schedule-too-long' | 'orphaned-excerpt' | 'fuzzy-excerpt' | 'no-text-layer' | 'ocr-low-confidence' | 'missing-source' | 'empty-bundle' | 'protected-name' | 'orphaned-redaction';
   /** What is wrong and what to do, in one or two sentences. */
   message: string;
   sourceId?: string;

@@ -3,6 +3,7 @@
  * sources, orphaned or approximate excerpts, sources without a text layer.
  * Warnings never stop a build; verification failures do.
  */
+import { lowConfidenceWarning } from '../ocr/confidence.ts';
 import { startOfPartialDate } from '../model/index.ts';
 import type { BundleInput } from './input.ts';
 import type { Layout } from './plan.ts';
@@ -34,6 +35,8 @@ export function collectWarnings(input: BundleInput, layout: Layout): string[] {
         warnings.push(`"${meta.title}" was published ${age} months before the hearing (more than ${input.case.stalenessMonths}): look for a newer edition or explain why it is still current.`);
       }
     }
+    const ocr = lowConfidenceWarning(meta);
+    if (ocr) warnings.push(`"${meta.title}": ${ocr}.`);
     if (meta.flags.includes('no-text-layer')) {
       warnings.push(`"${meta.title}" has no text layer, so its text cannot be searched, quoted or checked: obtain a text PDF or run OCR before relying on it.`);
     }

@@ -8,7 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import { DamagedSourceError, SourceTooComplexError } from '../errors.ts';
-import type { PageText, SourceFlag, SourceScope } from '../model/index.ts';
+import { SourceMeta, type OcrInfo, type PageText, type SourceFlag, type SourceScope } from '../model/index.ts';
+import { applyOcr } from '../ocr/apply.ts';
+import type { ImageRendition } from './render-image.ts';
 import type { Printer } from '../print/printer.ts';
 import type { NewSource } from '../store/index.ts';
 import { inputOf, readInput, type InputFile } from './detect.ts';
@@ -35,8 +37,16 @@ export interface PrepareOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Source id of the e-mail this file is attached to. */
   parent?: string;
-  /** OCR of pages without text (default `auto`); only runs when an OCR step is registered. */
+  /** OCR: `auto` (default) reads pages without text and pictures; `always` every page; `never` none. */
   ocr?: OcrMode;
+  /** Tesseract language codes (default ["eng"]); others load from `ocrDir`. */
+  ocrLanguages?: string[];
+  /** The workspace's `ocr/` folder of extra `.traineddata` files. */
+  ocrDir?: string;
+  /** Keep a photo's GPS position (default: dropped). */
+  keepGps?: boolean;
+  /** Cancels OCR (the import of this file then fails with OcrCancelledError; nothing is saved). */
+  signal?: AbortSignal;
   /** Time and memory limits of the PDF parsing worker (defaults in pdf-worker.ts). */
   pdfLimits?: PdfWorkerLimits;
 }
@@ -50,6 +60,9 @@ interface Document {
   documentPdf: Uint8Array;
   flags: SourceFlag[];
   declared: DeclaredMetadata;
+  /** Every page is a picture (image renditions): OCR reads them all. */
+  pictures?: boolean;
+  capture?: ImageRendition['capture'];
 }
 
 async function documentOf(input: InputFile, sha256: string, options: PrepareOptions, given: ImportMetadata): Promise<Document> {
@@ -57,13 +70,13 @@ async function documentOf(input: InputFile, sha256: string, options: PrepareOpti
   report(0);
   const output: FormatOutput = await input.module.render(
     { name: input.name, bytes: input.bytes, ext: input.ext },
-    { printer: options.printer, sha256, given, progress: report, ...(options.pdfLimits ? { pdfLimits: options.pdfLimits } : {}) },
+    { printer: options.printer, sha256, given, progress: report, ...(options.pdfLimits ? { pdfLimits: options.pdfLimits } : {}), ...(options.keepGps ? { keepGps: true } : {}) },
   );
   if ('documentPdf' in output) {
     report(1);
     return { documentPdf: output.documentPdf, flags: output.flags ?? [], declared: output.declared };
   }
-  const rendition = output.rendition;
+  const rendition = output.rendition as typeof output.rendition & Partial<Pick<ImageRendition, 'capture' | 'pictures'>>;
   const declared = { ...rendition.declared, ...output.declared };
   // The header of the rendition shows the metadata that will be stored.
   const shown = { ...declared, ...given };
@@ -71,7 +84,7 @@ async function documentOf(input: InputFile, sha256: string, options: PrepareOpti
   const context = { originalName: input.name, sha256, title, author: shown.author, published: shown.published, url: shown.url };
   const documentPdf = await printRendition(options.printer, rendition, context, title);
   report(1);
-  return { documentPdf, flags: output.flags ?? [], declared };
+  return { documentPdf, flags: output.flags ?? [], declared, ...(rendition.pictures ? { pictures: true } : {}), ...(rendition.capture ? { capture: rendition.capture } : {}) };
 }
 
 /** Prepares bytes already read (a file, or an attachment of another source). */
@@ -92,18 +105,27 @@ export async function prepareInput(input: InputFile, options: PrepareOptions): P
     throw new DamagedSourceError(input.name, 'the text of its pages cannot be read', error);
   }
   let flags = [...doc.flags];
-  const ocr = ocrStep();
+  let ocrInfo: OcrInfo | undefined;
+  const hook = ocrStep();
   const mode = options.ocr ?? 'auto';
-  if (ocr && mode !== 'never' && input.module.ocr === 'pages-without-text') {
-    const done = await ocr({
-      name: input.name,
-      documentPdf,
-      text,
-      flags,
-      mode,
-      onProgress: (d, total) => progress?.({ file: input.name, stage: 'ocr', done: d, total }),
-    });
-    ({ documentPdf, text, flags } = done);
+  if (mode !== 'never' && input.module.ocr === 'pages-without-text') {
+    if (hook) {
+      // A step registered by the embedding application (tests) replaces the built-in engine.
+      ({ documentPdf, text, flags } = await hook({ name: input.name, documentPdf, text, flags, mode, onProgress: (d, total) => progress?.({ file: input.name, stage: 'ocr', done: d, total }) }));
+    } else {
+      const done = await applyOcr(documentPdf, text, {
+        mode,
+        ...(doc.pictures ? { pictures: true } : {}),
+        ...(options.ocrLanguages ? { languages: options.ocrLanguages } : {}),
+        ...(options.ocrDir ? { ocrDir: options.ocrDir } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        onProgress: (p) => progress?.({ file: input.name, stage: 'ocr', done: p.done, total: p.total }),
+      });
+      documentPdf = done.documentPdf;
+      text = done.text;
+      flags = [...flags, ...done.flags.filter((f) => f !== 'no-text-layer')];
+      ocrInfo = done.ocr;
+    }
   }
   if (!text.some((p) => p.text.trim().length > 0)) flags.push('no-text-layer');
 
@@ -120,8 +142,10 @@ export async function prepareInput(input: InputFile, options: PrepareOptions): P
     now: options.now ?? new Date(),
     ...(options.parent ? { parent: options.parent } : {}),
   });
+  const extra = { ...doc.capture, ...(ocrInfo ? { ocr: ocrInfo } : {}) };
+  const withExtra = Object.keys(extra).length > 0 ? SourceMeta.parse({ ...meta, ...extra }) : meta;
   const children = input.module.children ? await input.module.children({ name: input.name, bytes: input.bytes, ext: input.ext }) : [];
-  return { meta, original: input.bytes, documentPdf, text, children };
+  return { meta: withExtra, original: input.bytes, documentPdf, text, children };
 }
 
 export async function prepareSource(file: string, options: PrepareOptions): Promise<PreparedSource> {

@@ -1,13 +1,13 @@
 /**
- * Photos and scans (JPEG, PNG), e.g. a photographed threat letter: one A4
- * page with the image fitted inside the printable area, aspect ratio kept,
- * and a caption. Chromium honours EXIF orientation (image-orientation:
- * from-image), so a phone photo is shown the right way up.
+ * Photos and scans (JPEG, PNG, HEIC/HEIF, WebP, GIF, multi-page TIFF faxes):
+ * decoded upright (EXIF orientation applied) into one A4 page per image
+ * page, each fitted inside the printable area with a caption. The work is
+ * in ./image/ (detect, decode, capture metadata, rendition).
  */
-import type { Rendition } from './rendition.ts';
+import { renderImageFile, type ImageRenderOptions, type ImageRendition } from './image/render.ts';
 
-export function renderImage(bytes: Uint8Array, ext: string): Rendition {
-  const mime = ext === 'png' ? 'image/png' : 'image/jpeg';
-  const src = `data:${mime};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
-  return { template: 'rendition-image', data: { src }, declared: { type: 'photo' } };
+export type { ImageRendition };
+
+export function renderImage(bytes: Uint8Array, ext: string, options: ImageRenderOptions = {}): Promise<ImageRendition> {
+  return renderImageFile(bytes, ext, options);
 }

@@ -39,8 +39,25 @@ export const TranslationInfo = z.object({
 });
 export type TranslationInfo = z.infer<typeof TranslationInfo>;
 
-export const SourceFlag = z.enum(['no-text-layer', 'decrypted', 'forms-flattened', 'repaired', 'forms-not-flattened']);
+/** 'ocr': pages without text were given an invisible OCR text layer (replaces 'no-text-layer'). */
+export const SourceFlag = z.enum(['no-text-layer', 'decrypted', 'forms-flattened', 'repaired', 'forms-not-flattened', 'ocr']);
 export type SourceFlag = z.infer<typeof SourceFlag>;
+
+/** OCR of a source: the languages used and each OCRed page's mean word confidence (0–100). */
+export const OcrInfo = z.object({
+  engine: z.string(),
+  languages: z.array(z.string()).min(1),
+  pages: z.array(z.object({ page: z.number().int().positive(), confidence: z.number().min(0).max(100), words: z.number().int().nonnegative() })),
+});
+export type OcrInfo = z.infer<typeof OcrInfo>;
+
+/** Camera make and model from a photo's EXIF data. */
+export const Camera = z.object({ make: z.string().optional(), model: z.string().optional() });
+export type Camera = z.infer<typeof Camera>;
+
+/** Where a photo was taken; kept only when the caseworker opts in (it can locate a family). */
+export const GpsPosition = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) });
+export type GpsPosition = z.infer<typeof GpsPosition>;
 
 export const SourceMeta = z.object({
   schemaVersion: z.literal(1),
@@ -77,6 +94,11 @@ export const SourceMeta = z.object({
   /** Source id of the e-mail (or chat) this file was attached to; same scope as it. */
   parent: z.string().regex(/^s-[0-9a-f]{16}$/).optional(),
   importedAt: z.string(),
+  /** When a photo or scan was taken (EXIF DateTimeOriginal), ISO 8601 as the camera recorded it. */
+  capturedAt: z.string().optional(),
+  camera: Camera.optional(),
+  gps: GpsPosition.optional(),
+  ocr: OcrInfo.optional(),
 });
 export type SourceMeta = z.infer<typeof SourceMeta>;
 

@@ -3,6 +3,7 @@
  * (which verifies its own output), and write the PDF(s) and the report
  * atomically. Also the pre-build warnings the bundle editor shows.
  */
+import { lowConfidenceWarning } from '../ocr/confidence.ts';
 import { join } from 'node:path';
 import { buildBundle, loadBundleInput, writeBundle, type BuildReport } from '../bundle/index.ts';
 import { formatPartialDate } from '../model/index.ts';
@@ -77,6 +78,8 @@ export async function caseWarnings(ws: Workspace, slug: string, now: Date = new 
         message: `"${meta.title}" was published ${formatPartialDate(meta.published!)}, more than ${c.stalenessMonths} months before the ${c.hearingDate ? 'hearing' : 'current date'}: look for a more recent source or explain why it is still reliable.`,
       });
     }
+    const ocr = lowConfidenceWarning(meta);
+    if (ocr) warnings.push({ code: 'ocr-low-confidence', sourceId: id, message: `"${meta.title}": ${ocr}.` });
     if (meta.flags.includes('no-text-layer')) {
       warnings.push({ code: 'no-text-layer', sourceId: id, message: `"${meta.title}" has no text layer: the tribunal requires searchable text, so OCR it and replace the source.` });
     }

@@ -8,6 +8,8 @@ import type { ImportMetadata, ImportProgress } from '../ingest/index.ts';
 import type { Excerpt, Redaction, SourceMeta } from '../model/index.ts';
 import type { Printer } from '../print/printer.ts';
 import type { Workspace } from '../store/index.ts';
+import { lowConfidenceWarning } from '../ocr/confidence.ts';
+import type { OcrMode } from '../ocr/pages.ts';
 import { isStale } from './staleness.ts';
 import type { ImportOutcome, SourceSummary } from '../api/views.ts';
 
@@ -22,6 +24,13 @@ export interface ImportInput {
   printer: Printer;
   onProgress?: (p: ImportProgress) => void;
   now?: Date;
+  /** OCR of pages without text (default `auto`). */
+  ocr?: OcrMode;
+  /** OCR languages, e.g. ["eng", "urd"] (others than English load from the workspace's ocr/ folder). */
+  ocrLanguages?: string[];
+  /** Keep photos' GPS positions (default: dropped). */
+  keepGps?: boolean;
+  signal?: AbortSignal;
 }
 
 export function importWarnings(meta: SourceMeta): string[] {
@@ -31,6 +40,8 @@ export function importWarnings(meta: SourceMeta): string[] {
   if (meta.flags.includes('repaired')) w.push('the PDF was damaged and has been repaired: check its pages');
   if (meta.flags.includes('forms-flattened')) w.push('form fields were flattened into the page so they print');
   if (meta.flags.includes('forms-not-flattened')) w.push('the form could not be flattened and is kept as it is: check that its filled-in fields show in the bundle');
+  const ocr = lowConfidenceWarning(meta);
+  if (ocr) w.push(ocr);
   return w;
 }
 
@@ -43,6 +54,11 @@ export async function importSources(ws: Workspace, input: ImportInput): Promise<
     ...(input.metadata ? { metadata: input.metadata } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.now ? { now: input.now } : {}),
+    ...(input.ocr ? { ocr: input.ocr } : {}),
+    ...(input.ocrLanguages ? { ocrLanguages: input.ocrLanguages } : {}),
+    ...(input.keepGps ? { keepGps: true } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+    ocrDir: ws.ocrDir,
   });
   return results.map((r) => ({
     file: r.file,

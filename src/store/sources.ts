@@ -141,13 +141,21 @@ export async function addSource(ws: string, input: NewSource): Promise<SourceMet
   return meta;
 }
 
-export async function replaceSource(ws: string, id: string, input: NewSource): Promise<SourceMeta> {
+/**
+ * Replaces a source's files. A new edition (a different file) records the
+ * old one in previousEditions; `sameEdition` rewrites the same original's
+ * document.pdf and text.json (e.g. after OCR), keeping its history.
+ */
+export async function replaceSource(ws: string, id: string, input: NewSource, options: { sameEdition?: boolean } = {}): Promise<SourceMeta> {
   const folder = await sourceDirOf(ws, id);
   const old = await readMeta(folder);
-  if (input.meta.sha256 === old.sha256) {
+  if (options.sameEdition === true) {
+    if (input.meta.sha256 !== old.sha256) throw new InvalidInputError(`The regenerated copy of "${old.title}" does not come from its original file: nothing was changed.`);
+  } else if (input.meta.sha256 === old.sha256) {
     throw new InvalidInputError(`The new edition of "${old.title}" is the same file as the current one: nothing to replace.`);
   }
-  const meta = checkedMeta(input, { id, scope: old.scope, previousEditions: [...old.previousEditions, old.sha256] });
+  const previousEditions = options.sameEdition === true ? old.previousEditions : [...old.previousEditions, old.sha256];
+  const meta = checkedMeta(input, { id, scope: old.scope, previousEditions });
   const holder = await findSourceBySha256(ws, meta.sha256);
   if (holder && holder.id !== id) {
     throw new InvalidInputError(`That file is already in the workspace as ${holder.id} ("${holder.title}"): delete it first or pick another file.`);

@@ -11,6 +11,7 @@
  * and writes as one queued change.
  */
 import { promises as fsp } from 'node:fs';
+import path from 'node:path';
 import { InvalidInputError, ReadOnlyWorkspaceError, WorkspaceNotFoundError } from '../errors.ts';
 import {
   DEFAULT_TAGS, TagsFile, WorkspaceFile, tagIdFor,
@@ -248,9 +249,9 @@ export class Workspace {
     });
   }
 
-  replaceSource(id: string, input: sources.NewSource): Promise<SourceMeta> {
+  replaceSource(id: string, input: sources.NewSource, options: { sameEdition?: boolean } = {}): Promise<SourceMeta> {
     return this.#write(async (ws) => {
-      const meta = await sources.replaceSource(ws, id, input);
+      const meta = await sources.replaceSource(ws, id, input, options);
       await this.#afterWrite(async (index) => {
         const folder = await sources.sourceDirOf(this.dir, id);
         await indexSource(index, { folder, meta, pages: input.text, withPages: true }, this.#syncOptions());
@@ -280,6 +281,11 @@ export class Workspace {
   /** Sources of a scope from the index (one query, no file reads); see listSources for the files themselves. */
   async indexedSources(filter: { caseSlug?: string; all?: boolean } = {}): Promise<SourceMeta[]> {
     return sources.sortSources((await this.index()).sources(filter));
+  }
+
+  /** The folder of extra OCR languages (`<code>.traineddata`), which the user fills. */
+  get ocrDir(): string {
+    return path.join(this.dir, 'ocr');
   }
 
   sourceDir(id: string): Promise<string> {

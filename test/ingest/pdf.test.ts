@@ -91,9 +91,9 @@ describe('prepareSource with PDF input', () => {
     expect(src.text[0]!.text).toContain('Ali Hussain Hazara');
   });
 
-  it('imports a PDF without a text layer and flags it', async () => {
+  it('imports a PDF without a text layer and flags it when OCR is off', async () => {
     const file = await write(dir, 'scan.pdf', await noTextPdf());
-    const src = await prepareSource(file, options);
+    const src = await prepareSource(file, { ...options, ocr: 'never' });
     expect(src.meta.pages).toBe(2);
     expect(src.meta.flags).toEqual(['no-text-layer']);
     expect(src.documentPdf).toEqual(src.original);

@@ -25,7 +25,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
 
   program
     .command('import')
-    .description('import sources (PDF, text, Markdown, HTML, JPEG/PNG, .eml) into the library or a case')
+    .description('import sources (PDF, text, Markdown, HTML, images: JPEG/PNG/HEIC/WebP/GIF/TIFF, .eml) into the library or a case')
     .argument('<files...>')
     .option('--case <slug>', "import as the case's own (client) documents")
     .option('--title <title>')
@@ -40,10 +40,15 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .option('--short-name <name>', 'case law: the name it is cited by, e.g. "AK and SK (Pakistan)"')
     .option('--cg', 'a country guidance decision')
     .option('--replaced-by <citation>', 'a country guidance decision replaced by a newer one')
-    .action((files: string[], o: Record<string, string | undefined>) =>
+    .option('--ocr <mode>', 'auto (pages without text, and images), always or never', 'auto')
+    .option('--lang <codes>', 'OCR languages joined by "+", e.g. eng+urd (others than eng from the workspace\'s ocr/ folder)')
+    .option('--keep-gps', "keep photos' GPS positions (dropped by default: they can locate a family)")
+    .action((files: string[], o: Record<string, string | undefined> & { keepGps?: boolean; cg?: boolean }) =>
       run(async () => {
         const c = ctx();
         const ops = await loadOps();
+        if (o.ocr !== 'auto' && o.ocr !== 'always' && o.ocr !== 'never') throw new InvalidInputError(`--ocr must be auto, always or never, not "${String(o.ocr)}".`);
+        const ocrLanguages = typeof o.lang === 'string' ? (await import('../../ocr/languages.ts')).parseLanguages(o.lang) : undefined;
         if (o.type !== undefined && !(DOCUMENT_TYPES as readonly string[]).includes(o.type)) {
           throw new InvalidInputError(`--type must be one of ${DOCUMENT_TYPES.join(', ')}, not "${o.type}".`);
         }
@@ -66,6 +71,9 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
           printer: c.printer,
           ...(o.case ? { caseSlug: o.case } : {}),
           metadata,
+          ocr: o.ocr,
+          ...(ocrLanguages ? { ocrLanguages } : {}),
+          ...(o.keepGps ? { keepGps: true } : {}),
           onProgress: (p) => c.progress(`${p.stage} ${p.file.split(/[\\/]/).pop()}`, p.done, p.total),
         });
         for (const r of outcomes) for (const w of r.warnings) c.info(`${r.file}: ${w}`);
@@ -94,7 +102,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
         c.result(list, () =>
           list.length === 0
             ? 'No sources yet: import some with "sanad import FILE…".'
-            : list.map((s) => `${s.id}  ${s.title}${s.published ? ` (${formatPartialDate(s.published)})` : ''}  ${s.pages} p, ${s.excerptCount} excerpt(s)${s.stale ? '  [stale]' : ''}${s.flags.includes('no-text-layer') ? '  [no text layer]' : ''}`).join('\n'),
+            : list.map((s) => `${s.id}  ${s.title}${s.published ? ` (${formatPartialDate(s.published)})` : ''}  ${s.pages} p, ${s.excerptCount} excerpt(s)${s.stale ? '  [stale]' : ''}${s.flags.includes('no-text-layer') ? '  [no text layer]' : ''}${s.flags.includes('ocr') ? '  [OCR]' : ''}`).join('\n'),
         );
       }),
     );
@@ -206,6 +214,29 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
         const c = ctx();
         const tags = await (await c.workspace('read')).listTags();
         c.result(tags, () => tags.map((t) => `${t.colour}  ${t.name}`).join('\n'));
+      }),
+    );
+
+  program
+    .command('ocr')
+    .description("read a source again with OCR (e.g. with another language from the workspace's ocr/ folder); its excerpts re-anchor")
+    .argument('<sourceId>')
+    .option('--lang <codes>', 'OCR languages joined by "+", e.g. eng+urd', 'eng')
+    .action((sourceId: string, o: { lang: string }) =>
+      run(async () => {
+        const c = ctx();
+        const ops = await loadOps();
+        const languages = (await import('../../ocr/languages.ts')).parseLanguages(o.lang);
+        const ws = await c.workspace('write');
+        const r = await ops.reocrSource(ws, sourceId, { printer: c.printer, languages, onProgress: (p) => c.progress(`${p.stage} ${p.file}`, p.done, p.total) });
+        for (const e of r.orphaned) c.info(`Could not find excerpt ${e.id} (“${e.quote.exact}”) in the new OCR text: it is kept and flagged; re-tag the passage or delete it.`);
+        for (const e of r.fuzzy) c.info(`Excerpt ${e.id} matched approximately on page ${e.page}: check it.`);
+        for (const w of ops.importWarnings(r.source)) c.info(`${r.source.id}: ${w}`);
+        const pages = r.source.ocr?.pages ?? [];
+        c.result(
+          { id: r.source.id, languages: r.source.ocr?.languages ?? [], pages, reanchored: r.reanchored, fuzzy: r.fuzzy.map((e) => e.id), orphaned: r.orphaned.map((e) => e.id) },
+          `${r.source.id}: OCR (${(r.source.ocr?.languages ?? []).join('+') || 'none'}) on ${pages.length} page(s)${pages.length ? `, confidence ${pages.map((p) => `p${p.page} ${Math.round(p.confidence)}%`).join(', ')}` : ''}; ${r.reanchored} excerpt(s) re-anchored, ${r.fuzzy.length} approximately, ${r.orphaned.length} not found.`,
+        );
       }),
     );
 

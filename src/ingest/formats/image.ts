@@ -1,24 +1,25 @@
 /**
- * Photos and scans in JPEG or PNG, recognised by signature. One A4 page with
- * the image fitted (see `render-image.ts`); the OCR step may add a text layer.
- * An image module handling more formats (HEIC, WebP, TIFF…) replaces this one
- * by registering with the same id "image".
+ * Photos, scans and faxes: JPEG, PNG, HEIC/HEIF/AVIF, WebP, GIF and
+ * multi-page TIFF (CCITT G3/G4 included), recognised by signature. Each
+ * image page becomes an upright A4 page with a caption carrying the capture
+ * metadata (see `image/`); every page is a picture, so the OCR step reads
+ * them all.
  */
-import { SIG, startsWith } from './sniff.ts';
+import { detectImage } from '../image/detect.ts';
 import type { SourceFormatModule } from './types.ts';
 
 export const imageFormat: SourceFormatModule = {
   id: 'image',
   format: 'image',
   label: 'photo or scan',
-  extensions: ['jpg', 'jpeg', 'png'],
+  extensions: ['jpg', 'jpeg', 'png', 'heic', 'heif', 'avif', 'webp', 'gif', 'tif', 'tiff'],
   ocr: 'pages-without-text',
   detect(bytes) {
-    if (startsWith(bytes, SIG.jpeg)) return { ext: 'jpg' };
-    if (startsWith(bytes, SIG.png)) return { ext: 'png' };
-    return undefined;
+    const ext = detectImage(bytes);
+    return ext ? { ext } : undefined;
   },
-  async render(input) {
-    return { rendition: (await import('../render-image.ts')).renderImage(input.bytes, input.ext) };
+  async render(input, context) {
+    const rendition = await (await import('../render-image.ts')).renderImage(input.bytes, input.ext, { name: input.name, keepGps: context.keepGps === true });
+    return { rendition };
   },
 };

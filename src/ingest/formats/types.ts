@@ -37,6 +37,8 @@ export interface FormatContext {
   progress: (done: number, total: number) => void;
   /** Time and memory limits of the PDF parsing worker (defaults in pdf-worker.ts). */
   pdfLimits?: PdfWorkerLimits;
+  /** Keep a photo's GPS position (default: dropped; it can locate a family). */
+  keepGps?: boolean;
 }
 
 /**

@@ -51,7 +51,7 @@ export function LibraryView({ version, importer, onChanged, navigate }: Props) {
               label={`Importing ${importer.progress.file ? importer.progress.file.split(/[\\/]/).pop() : ''}`}
               done={importer.progress.done}
               total={importer.progress.total}
-              detail={`${importer.progress.stage} · ${importer.progress.done} of ${importer.progress.total}`}
+              detail={importer.progress.stage === 'ocr' ? `Recognising text (OCR) · page ${importer.progress.done} of ${importer.progress.total}` : `${importer.progress.stage} · ${importer.progress.done} of ${importer.progress.total}`}
             />
           </div>
         )}

@@ -6,6 +6,7 @@
 import type { SourceSummary } from '../../../../src/api/views.ts';
 import { familyOrder } from '../../../../src/model/family.ts';
 import { formatPartialDate } from '../../lib/format.ts';
+import { OcrBadge } from '../../components/OcrBadge.tsx';
 
 interface Props {
   sources: SourceSummary[];
@@ -64,6 +65,7 @@ export function SourcesTable({ sources, selectedId, onSelect, onOpen }: Props) {
                     Stale
                   </span>
                 )}
+                <OcrBadge source={s} />
                 {s.scope.kind === 'case' && <span className="badge">Case document</span>}
                 <span className="cell-sub">
                   {s.originalName}

@@ -18,6 +18,7 @@ import { ExcerptSidebar } from './ExcerptSidebar.tsx';
 import { RedactionList } from './RedactionList.tsx';
 import { RedactPopover } from './RedactPopover.tsx';
 import { TagPopover } from './TagPopover.tsx';
+import { OcrBadge } from '../../components/OcrBadge.tsx';
 
 interface Props {
   sourceId: string;
@@ -103,6 +104,7 @@ export function ReaderView({ sourceId, excerptId, navigate, onChanged }: Props) 
                   Stale
                 </span>
               )}
+              <OcrBadge source={s} />
             </p>
           )}
         </div>
