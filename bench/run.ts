@@ -11,22 +11,23 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { BuildBenchResult, filesForPages, runBuildBench } from './build.ts';
 import { ImportBenchResult, runImportBench } from './import.ts';
+import { ScaleBenchResult, runScaleBench } from './scale.ts';
 
-const BenchName = z.enum(['import', 'build']);
+const BenchName = z.enum(['import', 'build', 'scale']);
 type BenchName = z.infer<typeof BenchName>;
 
-const USAGE = 'usage: npm run bench [-- import|build] [--pages N] [--keep DIR]';
+const USAGE = 'usage: npm run bench [-- import|build|scale] [--pages N] [--sizes 40,200,1000] [--keep DIR]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-function parse(argv: string[]): { names: BenchName[]; pages: number | undefined; keep: string | undefined } {
+function parse(argv: string[]): { names: BenchName[]; pages: number | undefined; sizes: number[] | undefined; keep: string | undefined } {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { pages: { type: 'string' }, keep: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { pages: { type: 'string' }, sizes: { type: 'string' }, keep: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -34,20 +35,27 @@ function parse(argv: string[]): { names: BenchName[]; pages: number | undefined;
   }
   const names = positionals.map((p) => {
     const parsed = BenchName.safeParse(p);
-    return parsed.success ? parsed.data : fail(`Unknown benchmark "${p}": name import or build.`);
+    return parsed.success ? parsed.data : fail(`Unknown benchmark "${p}": name import, build or scale.`);
   });
   let pages: number | undefined;
   if (values.pages !== undefined) {
     pages = Number(values.pages);
     if (!Number.isInteger(pages) || pages < 1) fail(`--pages must be a positive whole number, not "${values.pages}".`);
   }
-  return { names: names.length ? [...new Set(names)] : ['import', 'build'], pages, keep: values.keep };
+  let sizes: number[] | undefined;
+  if (values.sizes !== undefined) {
+    sizes = values.sizes.split(',').map(Number);
+    if (!sizes.every((n) => Number.isInteger(n) && n > 0)) fail(`--sizes must be whole numbers separated by commas, not "${values.sizes}".`);
+  }
+  // The scale run takes a long while, so it runs only when named.
+  return { names: names.length ? [...new Set(names)] : ['import', 'build'], pages, sizes, keep: values.keep };
 }
 
-async function runOne(name: BenchName, pages: number | undefined, keep: string | undefined): Promise<unknown> {
+async function runOne(name: BenchName, pages: number | undefined, keep: string | undefined, sizes?: number[]): Promise<unknown> {
   const log = (line: string) => process.stderr.write(`[bench ${name}] ${line}\n`);
   const dir = keep ? `${keep}/${name}` : undefined;
   if (dir) await mkdir(dir, { recursive: true });
+  if (name === 'scale') return runScaleBench({ ...(sizes ? { sizes } : {}), ...(dir ? { dir } : {}), log });
   if (name === 'import') {
     log(`importing a ${pages ?? 500}-page PDF`);
     return runImportBench({ ...(pages ? { pages } : {}), ...(dir ? { dir } : {}) });
@@ -64,15 +72,15 @@ function runInChild(name: BenchName, argv: string[]): unknown {
     maxBuffer: 16 * 1024 * 1024,
   });
   if (child.status !== 0) throw new Error(`The ${name} benchmark failed (exit ${child.status}).`);
-  const schema = name === 'import' ? ImportBenchResult : BuildBenchResult;
+  const schema = name === 'import' ? ImportBenchResult : name === 'scale' ? ScaleBenchResult : BuildBenchResult;
   return schema.parse(JSON.parse(child.stdout));
 }
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const { names, pages, keep } = parse(argv);
+  const { names, pages, sizes, keep } = parse(argv);
   if (names.length === 1) {
-    const result = await runOne(names[0]!, pages, keep);
+    const result = await runOne(names[0]!, pages, keep, sizes);
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     return;
   }

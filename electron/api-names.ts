@@ -33,6 +33,7 @@ export const API_METHOD_NAMES = [
   'excerpts.delete',
   'excerpts.restore',
   'excerpts.citation',
+  'excerpts.cite',
   'excerpts.cooccurrence',
   'redactions.list',
   'redactions.createText',
@@ -51,6 +52,7 @@ export const API_METHOD_NAMES = [
   'cases.warnings',
   'bundle.build',
   'bundle.cancel',
+  'bundle.schedulePages',
   'dialog.openFiles',
   'clipboard.writeText',
 ] as const satisfies readonly ApiMethod[];

@@ -10,6 +10,7 @@ import { Excerpt, type PageText, type TextQuote } from '../model/index.ts';
 import { closestPassage, findQuote } from './match.ts';
 import { collapseWhitespace } from './normalise.ts';
 import { rectsForRange } from './rects.ts';
+import { withParagraph } from './paragraph.ts';
 
 export interface ExcerptFields {
   tags: string[];
@@ -89,7 +90,7 @@ export function excerptFromRange(target: AnchorTarget, page: number, start: numb
     const problem = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new InvalidInputError(`The excerpt for source ${target.sourceId} is not valid (${problem}): correct the tags, date or places and try again.`);
   }
-  return parsed.data;
+  return withParagraph(parsed.data, target.pages);
 }
 
 /** An excerpt for a quote whose page is found; throws QuoteNotFoundError with the closest passage. */

@@ -12,6 +12,7 @@ import { quoteAt, trimRange } from './excerpt.ts';
 import { findExact, findFuzzy, type QuoteMatch } from './match.ts';
 import { matchKey } from './normalise.ts';
 import { rectsForRange } from './rects.ts';
+import { withParagraph } from './paragraph.ts';
 
 export interface ReanchorResult {
   excerpt: Excerpt;
@@ -55,14 +56,14 @@ export function reanchor(excerpt: Excerpt, target: AnchorTarget): ReanchorResult
   const { start, end } = trimRange(page.text, match.start, match.end);
   const anchor = status === 'fuzzy' ? { status, sha256: target.sha256, distance: match.distance } : { status, sha256: target.sha256 };
   return {
-    excerpt: {
+    excerpt: withParagraph({
       ...excerpt,
       page: match.page,
       quote: quoteAt(page, start, end),
       position: { start, end },
       rects: rectsForRange(page, start, end),
       anchor,
-    },
+    }, target.pages),
     status,
   };
 }

@@ -10,8 +10,10 @@ import {
   BundleDefinition,
   CaseSlug,
   DayDate,
+  DocumentType,
   ImportMetadata,
   PartialDate,
+  SourceFormat,
   SourceMetaPatch,
   TribunalId,
   type CaseFile,
@@ -22,7 +24,7 @@ import {
   type SourceMeta,
   type Tag,
 } from '../model/index.ts';
-import type { BuildReportView, CaseSummary, CaseWarning, ExcerptView, ImportOutcome, SearchHit, SourceSummary, WorkspaceInfo } from './views.ts';
+import type { BuildReportView, CiteResult, ScheduleLength, CaseSummary, CaseWarning, ExcerptView, ImportOutcome, SearchHit, SourceSummary, WorkspaceInfo } from './views.ts';
 
 const Id = z.string().min(1).max(200);
 const NoArgs = z.object({}).strict();
@@ -124,6 +126,8 @@ export const ApiArgs = {
   /** Undo of a delete: puts the excerpt returned by excerpts.delete back. */
   'excerpts.restore': z.object({ excerpt: z.unknown() }).strict(),
   'excerpts.citation': z.object({ id: Id }).strict(),
+  /** The pinpoint for a skeleton argument, with the bundle page from the case's last build (sanad cite). */
+  'excerpts.cite': z.object({ id: Id, caseSlug: CaseSlug.optional(), style: z.enum(['oscola', 'bundle', 'both']).optional() }).strict(),
   'excerpts.cooccurrence': z.object({ caseSlug: CaseSlug.optional() }).strict(),
 
   'redactions.list': z.object({ sourceId: Id.optional(), caseSlug: CaseSlug.optional() }).strict(),
@@ -139,7 +143,19 @@ export const ApiArgs = {
   /** "Redact all": a protected name in every document of the case's bundle. */
   'redactions.redactInCase': z.object({ slug: CaseSlug, text: z.string().min(1), ...RedactionFieldsArgs }).strict(),
 
-  'search.query': z.object({ query: z.string().min(1), limit: z.number().int().positive().max(500).optional() }).strict(),
+  'search.query': z
+    .object({
+      query: z.string().min(1),
+      limit: z.number().int().positive().max(500).optional(),
+      offset: z.number().int().nonnegative().optional(),
+      types: z.array(DocumentType).optional(),
+      formats: z.array(SourceFormat).optional(),
+      from: PartialDate.optional(),
+      to: PartialDate.optional(),
+      tag: z.string().min(1).optional(),
+      caseSlug: CaseSlug.optional(),
+    })
+    .strict(),
 
   'cases.list': NoArgs,
   'cases.get': z.object({ slug: CaseSlug }).strict(),
@@ -151,6 +167,8 @@ export const ApiArgs = {
 
   'bundle.build': z.object({ slug: CaseSlug }).strict(),
   'bundle.cancel': z.object({ slug: CaseSlug }).strict(),
+  /** The schedule's page count for the saved bundle, before building (printed, not guessed). */
+  'bundle.schedulePages': z.object({ slug: CaseSlug }).strict(),
 
   /** Native file picker (Electron) / preset files (harness). Returns absolute paths. */
   'dialog.openFiles': NoArgs,
@@ -181,6 +199,7 @@ export interface ApiResults {
   'excerpts.delete': Excerpt;
   'excerpts.restore': Excerpt;
   'excerpts.citation': { citation: string; pinpoint: string };
+  'excerpts.cite': CiteResult;
   'excerpts.cooccurrence': { tags: Tag[]; counts: number[][] };
   'redactions.list': Redaction[];
   'redactions.createText': Redaction[];
@@ -199,6 +218,7 @@ export interface ApiResults {
   'cases.warnings': CaseWarning[];
   'bundle.build': BuildReportView;
   'bundle.cancel': { cancelled: boolean };
+  'bundle.schedulePages': ScheduleLength;
   'dialog.openFiles': string[];
   'clipboard.writeText': { ok: true };
 }

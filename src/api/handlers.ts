@@ -9,7 +9,6 @@ import type { z } from 'zod';
 import { FileNotChosenError, InvalidInputError, isSanadError } from '../errors.ts';
 import * as ops from '../ops/index.ts';
 import type { Printer } from '../print/printer.ts';
-import { LibraryIndex } from '../search/index.ts';
 import type { Workspace } from '../store/index.ts';
 import { ApiArgs, type ApiErrorPayload, type ApiEvent, type ApiEvents, type ApiMethod, type ApiResults } from './contract.ts';
 import { bundleFilePath, sourceFilePath } from './files.ts';
@@ -39,21 +38,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const { ws } = ctx;
   const now = ctx.now ?? (() => new Date());
   const builds = new Map<string, AbortController>();
-  let index: { key: string; value: LibraryIndex } | undefined;
-
-  async function searchIndex(): Promise<LibraryIndex> {
-    const sources = await ws.listSources({ all: true });
-    const key = sources.map((s) => `${s.id}:${s.sha256}`).join(',');
-    if (index?.key !== key) {
-      const value = new LibraryIndex();
-      for (const s of sources) value.addSource(s, await ws.readText(s.id));
-      index = { key, value };
-    }
-    return index.value;
-  }
-
   async function views(list: Awaited<ReturnType<typeof ops.listExcerpts>>): Promise<ExcerptView[]> {
-    const [tags, sources] = await Promise.all([ws.listTags(), ws.listSources({ all: true })]);
+    const [tags, sources] = await Promise.all([ws.listTags(), ws.indexedSources({ all: true })]);
     const titles = new Map(sources.map((s) => [s.id, s.title]));
     const names = new Map(tags.map((t) => [t.id, t.name]));
     return list.map((e) => ({ ...e, sourceTitle: titles.get(e.sourceId) ?? e.sourceId, tagNames: e.tags.map((t) => names.get(t) ?? t) }));
@@ -69,8 +55,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
   return {
     'workspace.info': async () => {
-      const [checked, cases, excerpts, file] = await Promise.all([ws.listSourcesChecked({ all: true }), ws.listCases(), ws.listExcerpts({ all: true }), ws.readWorkspaceFile()]);
-      return { dir: ws.dir, sources: checked.sources.length, cases: cases.length, excerpts: excerpts.length, stalenessMonths: file.settings.stalenessMonths, problems: checked.problems };
+      const [checked, cases, counts, file] = await Promise.all([ws.listSourcesChecked({ all: true }), ws.listCases(), ws.index().then((i) => i.excerptCounts()), ws.readWorkspaceFile()]);
+      const excerpts = [...counts.values()].reduce((a, b) => a + b, 0);
+      return { dir: ws.dir, sources: checked.sources.length, cases: cases.length, excerpts, stalenessMonths: file.settings.stalenessMonths, problems: checked.problems };
     },
 
     'tags.list': () => ws.listTags(),
@@ -147,10 +134,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const { citation, pinpoint } = await import('../bundle/parts/index.ts');
       const e = await ops.findExcerpt(ws, a.id);
       const meta = await ws.getSource(e.sourceId);
-      return { citation: citation(meta), pinpoint: pinpoint(meta, e.page) };
+      return { citation: citation(meta), pinpoint: pinpoint(meta, e.page, undefined, e.paragraph) };
     },
+    'excerpts.cite': async (a) => ops.citeExcerpt(ws, a.id, { ...(a.caseSlug ? { caseSlug: a.caseSlug } : {}), ...(a.style ? { style: a.style } : {}) }),
     'excerpts.cooccurrence': async (a) => {
-      const [tags, excerpts] = await Promise.all([ws.listTags(), ws.listExcerpts(a.caseSlug ? { caseSlug: a.caseSlug } : { all: true })]);
+      const [tags, excerpts] = await Promise.all([ws.listTags(), ws.index().then((i) => i.excerpts(a.caseSlug ? { caseSlug: a.caseSlug } : {}))]);
       return ops.cooccurrence(tags, excerpts);
     },
 
@@ -165,7 +153,18 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'redactions.restore': (a) => ops.restoreRedaction(ws, a.redaction),
     'redactions.redactInCase': (a) => ops.redactInCase(ws, a.slug, a.text, a, now()),
 
-    'search.query': async (a) => (await searchIndex()).search(a.query, { limit: a.limit ?? 50 }),
+    'search.query': (a) =>
+      ops.searchLibrary(ws, {
+        query: a.query,
+        limit: a.limit ?? 50,
+        ...(a.offset ? { offset: a.offset } : {}),
+        ...(a.types ? { types: a.types } : {}),
+        ...(a.formats ? { formats: a.formats } : {}),
+        ...(a.from ? { from: a.from } : {}),
+        ...(a.to ? { to: a.to } : {}),
+        ...(a.tag ? { tag: a.tag } : {}),
+        ...(a.caseSlug ? { caseSlug: a.caseSlug } : {}),
+      }),
 
     'cases.list': async () => {
       const cases = await ws.listCases();
@@ -232,6 +231,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       const b = builds.get(a.slug);
       b?.abort();
       return { cancelled: b !== undefined };
+    },
+    'bundle.schedulePages': async (a) => {
+      const [{ loadBundleInput }, { scheduleLength }] = await Promise.all([import('../bundle/index.ts'), import('../bundle/schedule-length.ts')]);
+      return scheduleLength(await loadBundleInput(ws, a.slug), ctx.printer);
     },
 
     'dialog.openFiles': () => ctx.openFiles(),

@@ -69,3 +69,28 @@ export interface BuildReportView {
 }
 
 export type { CaseFile };
+
+/** `sanad cite` / "Copy citation" (src/ops/cite.ts). */
+export interface CiteResult {
+  text: string;
+  /** 1-based PDF position in the last build of the case, when the excerpt is in it. */
+  bundlePage: number | undefined;
+  /** Printed label of that page ("45" or "C4"). */
+  bundleLabel: string | undefined;
+  /** "[AB/C/45]" */
+  bundleReference: string | undefined;
+  sourcePage: number;
+  paragraph: string | undefined;
+  caseSlug: string | undefined;
+  /** The report the bundle page was read from (relative to the workspace). */
+  report: string | undefined;
+}
+
+/** The schedule's length before a build (src/bundle/schedule-length.ts). */
+export interface ScheduleLength {
+  /** Pages of the schedule (0 when the bundle has none). */
+  pages: number;
+  /** The tribunal's limit without permission, if it has one. */
+  limit: number | undefined;
+  excerpts: number;
+}

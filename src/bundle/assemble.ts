@@ -19,6 +19,8 @@ import { rewriteInternalLinks, type LinkStats } from './links.ts';
 import { writeOutline, type OutlineNode } from './outline.ts';
 import { writeMetadata, writePageLabels, type VolumeMetadata } from './metadata.ts';
 import { balancePageTree } from './page-tree.ts';
+import { addSkeletonLinks } from './skeleton-links.ts';
+import type { SkeletonLink } from './skeleton.ts';
 import { makeInert } from './inert.ts';
 
 export interface AssembleArgs {
@@ -30,6 +32,8 @@ export interface AssembleArgs {
   meta: VolumeMetadata;
   checkAbort: (stage: string) => void;
   onPage?: (position: number) => void;
+  /** The skeleton argument's references, as links by bundle position (src/bundle/skeleton.ts). */
+  skeletonLinks?: Map<number, SkeletonLink[]>;
 }
 
 export interface AssembledVolume {
@@ -132,6 +136,7 @@ export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolum
   for (const position of generatedPositions) {
     rewriteInternalLinks(pages.get(position)!, layout.pages, (target) => pages.get(target)?.ref, links);
   }
+  addSkeletonLinks(pages, args.skeletonLinks);
 
   const outline: OutlineNode[] = [];
   input.definition.sections.forEach((section, s) => {

@@ -59,6 +59,7 @@ export function partContext(input: BundleInput, layout: Layout, excerpts: Planne
       page: pageRef(layout, e.bundlePage),
     };
     if (e.excerpt.note !== undefined) entry.note = e.excerpt.note;
+    if (e.paragraph !== undefined) entry.paragraph = e.paragraph;
     if (e.excerpt.eventDate !== undefined) entry.eventDate = e.excerpt.eventDate;
     return entry;
   });

@@ -7,6 +7,7 @@
 import type { Excerpt, SourceMeta, Tag } from '../model/index.ts';
 import { bundlePageOf, type Layout } from './plan.ts';
 import type { BundleInput } from './input.ts';
+import { paragraphOf } from '../cite/paragraphs.ts';
 
 export interface PlannedExcerpt {
   excerpt: Excerpt;
@@ -15,6 +16,8 @@ export interface PlannedExcerpt {
   tags: Tag[];
   /** 1-based bundle position. */
   bundlePage: number;
+  /** Numbered paragraph (stored on the excerpt, else detected from the source's text cache). */
+  paragraph: string | undefined;
 }
 
 export function excerptWarnings(input: BundleInput): string[] {
@@ -39,7 +42,7 @@ export function selectExcerpts(input: BundleInput, layout: Layout): PlannedExcer
     const source = input.sources.get(excerpt.sourceId);
     if (!at || !source) continue;
     const tags = excerpt.tags.map((id) => tagsById.get(id)).filter((t): t is Tag => t !== undefined);
-    chosen.push({ excerpt, source: source.meta, tags, bundlePage: at.page });
+    chosen.push({ excerpt, source: source.meta, tags, bundlePage: at.page, paragraph: excerpt.paragraph ?? paragraphOf(source.text, excerpt.page, excerpt.position.start) });
   }
   chosen.sort((a, b) => a.bundlePage - b.bundlePage || a.excerpt.position.start - b.excerpt.position.start || a.excerpt.id.localeCompare(b.excerpt.id));
   return chosen.map((c, i) => ({ ...c, label: `E${i + 1}` }));

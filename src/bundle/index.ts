@@ -23,6 +23,7 @@ import { redactInput } from '../redact/bundle.ts';
 import { anonymityWarnings } from '../redact/anonymity.ts';
 import { redactionChecks, redactionLog, redactionLogPdf, reportRedactions, type RedactionLogEntry } from '../redact/build.ts';
 import { verifyRedactions } from '../verify/redactions.ts';
+import { planSkeleton, type SkeletonPlan } from './skeleton.ts';
 
 export type { BundleInput } from './input.ts';
 export { loadBundleInput } from './input.ts';
@@ -101,8 +102,10 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
   let volumeOfItem = items.map(() => 1);
   let stable = await stabilise(input, items, volumeOfItem, parts, step);
   report('plan', 1, 1);
+  let skeleton: SkeletonPlan = planSkeleton(input, stable.layout, stable.excerpts, input.previous);
   const assembleAll = async (s: Stable): Promise<AssembledVolume[]> => {
     const out: AssembledVolume[] = [];
+    skeleton = planSkeleton(input, s.layout, s.excerpts, input.previous);
     const meta = {
       title: `${input.case.title} — ${bundleTitleOf(input)}`,
       subject: input.profile.name,
@@ -114,7 +117,7 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
       out.push(
         await assembleVolume({
           input, layout: s.layout, rendered: s.rendered, excerpts: s.excerpts, volume: v, meta: { ...meta, title },
-          checkAbort: step, onPage: (p) => report('assemble', p, s.layout.pages),
+          checkAbort: step, onPage: (p) => report('assemble', p, s.layout.pages), skeletonLinks: skeleton.links,
         }),
       );
     }
@@ -138,10 +141,10 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
       if (v.bytes.length > cap) overCap.push(`Volume ${i + 1} is ${(v.bytes.length / 1048576).toFixed(1)} MB, over the ${(cap / 1048576).toFixed(1)} MB limit, because one document is larger than the limit: compress that document or file it separately.`);
     }
   }
-  const warnings = [...collectWarnings(input, stable.layout), ...anonymityWarnings(input, stable.layout), ...overCap];
+  const warnings = [...collectWarnings(input, stable.layout), ...anonymityWarnings(input, stable.layout), ...overCap, ...skeleton.warnings];
   const result: BuildResult = {
     volumes: volumes.map((v) => ({ bytes: v.bytes, firstPage: v.firstPage, lastPage: v.lastPage })),
-    report: buildReport(input, stable.layout, stable.excerpts, volumes, warnings),
+    report: { ...buildReport(input, stable.layout, stable.excerpts, volumes, warnings), pageContents: skeleton.pageContents, skeleton: skeleton.references },
   };
   const redactions = reportRedactions(input, stable.layout);
   if (redactions.length > 0) result.report.redactions = redactions;

@@ -6,6 +6,7 @@
  */
 import type { BundleDefinition, CaseFile, Excerpt, PageText, Redaction, SourceMeta, Tag, TextFile } from '../model/index.ts';
 import { PROFILES, type TribunalProfile } from '../model/profiles.ts';
+import type { BuildReport } from './report.ts';
 
 export interface BundleSource {
   meta: SourceMeta;
@@ -23,6 +24,8 @@ export interface BundleInput {
   tags: Tag[];
   /** Redactions of those sources, applied to the bundle's copy (src/redact). */
   redactions?: Redaction[];
+  /** The report of the case's last build, if any: skeleton references keep their meaning across builds. */
+  previous?: BuildReport;
 }
 
 type MaybePromise<T> = T | Promise<T>;

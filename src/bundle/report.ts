@@ -37,6 +37,8 @@ export const ReportExcerpt = z.object({
   tags: z.array(z.string()),
   sourcePage: z.number().int().positive(),
   bundlePage: z.number().int().positive(),
+  /** Numbered paragraph of the source, when it has one ("2.4.5", "[34]"). */
+  paragraph: z.string().optional(),
 });
 
 /** A redaction applied in the bundle: where and why, never what it hides. */
@@ -50,6 +52,27 @@ export const ReportRedaction = z.object({
   /** The opaque boxes on the bundle page, in its user space (checked by `sanad verify`). */
   boxes: z.array(z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() })),
 });
+/** A bundle reference in the skeleton argument ("[AB/45]", "p. 45", "[B12]", "E7") and where it leads. */
+export const ReportSkeletonReference = z.object({
+  /** "sourceId:page:text:occurrence": the same reference in the next build. */
+  key: z.string(),
+  /** What it was first built to mean: a page fingerprint (see pageContents) or an excerpt id. */
+  meant: z.string().nullable(),
+  /** The reference as written. */
+  text: z.string(),
+  kind: z.enum(['page', 'excerpt']),
+  /** Bundle position of the skeleton page holding it. */
+  page: z.number().int().positive(),
+  /** Bundle position it links to (null: it points at no page). */
+  target: z.number().int().positive().nullable(),
+  /** The printed label of the target now ("47", "C4"). */
+  targetLabel: z.string().nullable(),
+  /** ok; moved (the page it meant is now elsewhere: update the skeleton); changed (the page now holds other content); missing. */
+  status: z.enum(['ok', 'moved', 'changed', 'missing']),
+  /** Link rectangles on the skeleton page, PDF user space [x0, y0, x1, y1]. */
+  rects: z.array(z.tuple([z.number(), z.number(), z.number(), z.number()])).default([]),
+});
+export type ReportSkeletonReference = z.infer<typeof ReportSkeletonReference>;
 
 export const BuildReport = z.object({
   pages: z.number().int().nonnegative(),
@@ -72,6 +95,10 @@ export const BuildReport = z.object({
       note: z.string().optional(),
     })
     .optional(),
+  /** Added (citations): what each page holds, "sourceId@sha:page" or "part:kind:n" (index 0 = page 1), to detect moved and changed pages between builds. */
+  pageContents: z.array(z.string()).optional(),
+  /** Added (citations): the skeleton argument's bundle references and their links. */
+  skeleton: z.array(ReportSkeletonReference).optional(),
 });
 export type BuildReport = z.infer<typeof BuildReport>;
 export type ReportVolume = z.infer<typeof ReportVolume>;

@@ -39,6 +39,7 @@ export function buildReport(
       tags: e.excerpt.tags,
       sourcePage: e.excerpt.page,
       bundlePage: e.bundlePage,
+      ...(e.paragraph ? { paragraph: e.paragraph } : {}),
     })),
     warnings,
     parts,

@@ -8,6 +8,7 @@ import type { BundleInput } from './input.ts';
 import type { Layout } from './plan.ts';
 import { excerptWarnings } from './excerpts.ts';
 import { bundleDateOf } from './context.ts';
+import { citationWarnings } from './citation-warnings.ts';
 
 function monthsBetween(earlier: Date, later: Date): number {
   return (later.getUTCFullYear() - earlier.getUTCFullYear()) * 12 + (later.getUTCMonth() - earlier.getUTCMonth());
@@ -38,5 +39,6 @@ export function collectWarnings(input: BundleInput, layout: Layout): string[] {
     }
   }
   warnings.push(...excerptWarnings(input));
+  warnings.push(...citationWarnings(layout));
   return warnings;
 }

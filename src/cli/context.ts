@@ -6,9 +6,9 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { InvalidInputError } from '../errors.ts';
-import { isPartialDate } from '../model/index.ts';
+import { isPartialDate } from '../model/vocabulary.ts';
 import type { Printer, PrintOptions } from '../print/printer.ts';
-import { openWorkspace, type Workspace } from '../store/index.ts';
+import type { Workspace } from '../store/index.ts';
 
 export interface GlobalOptions {
   workspace?: string;
@@ -34,7 +34,9 @@ export class CliContext {
   }
 
   async workspace(mode: 'read' | 'write'): Promise<Workspace> {
+    const { openWorkspace } = await import('../store/index.ts');
     const ws = await openWorkspace(this.workspaceDir, { readOnly: mode === 'read' });
+    ws.onNotice = (message) => this.info(message);
     this.opened.push(ws);
     return ws;
   }

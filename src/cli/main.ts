@@ -9,6 +9,7 @@ import { isSanadError } from '../errors.ts';
 import { registerCaseCommands } from './commands/cases.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerRedactionCommands } from './commands/redact.ts';
+import { registerCiteCommand } from './commands/cite.ts';
 import { registerUnlockCommand } from './commands/unlock.ts';
 import { CliContext } from './context.ts';
 
@@ -38,6 +39,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   registerLibraryCommands(program, ctx, run);
   registerCaseCommands(program, ctx, run);
   registerRedactionCommands(program, ctx, run);
+  registerCiteCommand(program, ctx, run);
   registerUnlockCommand(program, ctx, run);
   program
     .command('demo')

@@ -27,6 +27,8 @@ export const BundleItem = z.discriminatedUnion('kind', [
     pages: PageRanges.optional(),
     /** Title shown in the index instead of the source's own. */
     title: z.string().optional(),
+    /** "skeleton": the skeleton argument, whose bundle references become links (src/bundle/skeleton.ts). */
+    role: z.enum(['skeleton']).optional(),
   }),
   z.object({ kind: z.literal('generated'), part: GeneratedPart }),
   z.object({ kind: z.literal('divider'), title: z.string().min(1) }),

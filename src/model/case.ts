@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { DayDate } from './dates.ts';
+import { TRIBUNAL_IDS } from './vocabulary.ts';
 
-export const TribunalId = z.enum(['uk-ftt-iac', 'uk-ut-iac', 'us-eoir']);
+export const TribunalId = z.enum(TRIBUNAL_IDS);
 export type TribunalId = z.infer<typeof TribunalId>;
 
 export const CaseSlug = z

@@ -4,19 +4,13 @@
  * the precision it was given. Display follows UK legal style ("29 June 2014").
  */
 import { z } from 'zod';
-import { format, isValid, parse } from 'date-fns';
+import { isPartialDate } from './vocabulary.ts';
+import { format, parse } from 'date-fns';
 
-const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 export type DatePrecision = 'year' | 'month' | 'day';
 
-export function isPartialDate(value: string): boolean {
-  const m = PARTIAL.exec(value);
-  if (!m) return false;
-  const pattern = m[3] ? 'yyyy-MM-dd' : m[2] ? 'yyyy-MM' : 'yyyy';
-  const d = parse(value, pattern, new Date(2000, 0, 1));
-  return isValid(d) && format(d, pattern) === value;
-}
+export { isPartialDate };
 
 export const PartialDate = z.string().refine(isPartialDate, {
   message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD',

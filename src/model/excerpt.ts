@@ -38,6 +38,8 @@ export const Excerpt = z.object({
   note: z.string().optional(),
   eventDate: PartialDate.optional(),
   places: z.array(z.string()).default([]),
+  /** Numbered paragraph holding the quote's start, as cited: "2.4.5", "[34]", "3(a)" (src/cite/paragraphs.ts). */
+  paragraph: z.string().optional(),
   anchor: z.object({
     status: AnchorStatus,
     /** sha256 of the source edition this anchoring was computed against. */

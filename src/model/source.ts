@@ -6,24 +6,13 @@
  */
 import { z } from 'zod';
 import { DayDate, PartialDate } from './dates.ts';
+import { DOCUMENT_TYPES } from './vocabulary.ts';
 
 /** What the original is: `docx` Word, `office` converted by LibreOffice (.doc, .rtf, .odt, .pptx, .xlsx…), `chat` a chat export. */
 export const SourceFormat = z.enum(['pdf', 'text', 'markdown', 'html', 'image', 'email', 'docx', 'office', 'chat']);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
-export const DocumentType = z.enum([
-  'report',
-  'news',
-  'press-release',
-  'web-page',
-  'email',
-  'letter',
-  'statement',
-  'translation',
-  'decision',
-  'photo',
-  'other',
-]);
+export const DocumentType = z.enum(DOCUMENT_TYPES);
 export type DocumentType = z.infer<typeof DocumentType>;
 
 export const SourceScope = z.discriminatedUnion('kind', [
@@ -75,6 +64,14 @@ export const SourceMeta = z.object({
   language: z.string().optional(),
   type: DocumentType.default('report'),
   translation: TranslationInfo.optional(),
+  /** Case law: neutral citation, e.g. "[2014] UKUT 569 (IAC)". */
+  neutralCitation: z.string().trim().min(1).optional(),
+  /** Case law: the name it is cited by, e.g. "AK and SK (Pakistan)". */
+  shortName: z.string().trim().min(1).optional(),
+  /** Country guidance decision (cited with "CG"). */
+  cg: z.boolean().optional(),
+  /** A country guidance decision replaced by a newer one: the newer one's citation (or source id). */
+  replacedBy: z.string().trim().min(1).optional(),
   /** Sources this one replaced as a newer edition (their sha256), oldest first. */
   previousEditions: z.array(z.string()).default([]),
   /** Source id of the e-mail (or chat) this file was attached to; same scope as it. */
@@ -93,6 +90,10 @@ export const ImportMetadata = z.object({
   accessed: DayDate.optional(),
   language: z.string().trim().min(1).optional(),
   type: DocumentType.optional(),
+  neutralCitation: z.string().trim().min(1).optional(),
+  shortName: z.string().trim().min(1).optional(),
+  cg: z.boolean().optional(),
+  replacedBy: z.string().trim().min(1).optional(),
 });
 export type ImportMetadata = z.infer<typeof ImportMetadata>;
 
@@ -107,6 +108,10 @@ export const SourceMetaPatch = SourceMeta.pick({
   language: true,
   type: true,
   translation: true,
+  neutralCitation: true,
+  shortName: true,
+  cg: true,
+  replacedBy: true,
 }).partial();
 export type SourceMetaPatch = z.infer<typeof SourceMetaPatch>;
 

@@ -6,6 +6,8 @@ export const WorkspaceFile = z.object({
   schemaVersion: z.literal(1),
   kind: z.literal('sanad-workspace'),
   createdAt: z.string(),
+  /** How files are arranged on disk (src/store/migrations.ts LAYOUT_VERSION); 1 when absent. */
+  layoutVersion: z.number().int().positive().optional(),
   settings: z
     .object({
       defaultTribunal: TribunalId.default('uk-ftt-iac'),

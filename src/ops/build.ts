@@ -11,6 +11,7 @@ import { ReadOnlyWorkspaceError } from '../errors.ts';
 import { isInsideWorkspace, type Workspace } from '../store/index.ts';
 import { isStale, referenceDate } from './staleness.ts';
 import { redactionWarnings } from './anonymity.ts';
+import { latestReport } from './cite.ts';
 import type { CaseWarning } from '../api/views.ts';
 
 export type { CaseWarning };
@@ -38,6 +39,8 @@ export async function buildCase(ws: Workspace, slug: string, options: BuildCaseO
   const inside = options.out === undefined || (await isInsideWorkspace(ws.dir, options.out));
   if (inside && ws.readOnly) throw new ReadOnlyWorkspaceError(ws.dir);
   const input = await loadBundleInput(ws, slug);
+  const previous = await latestReport(ws, slug);
+  if (previous) input.previous = previous.report;
   const result = await buildBundle(input, {
     printer: options.printer,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -7,7 +7,7 @@ import { excerptFromQuote, rectsForRange } from '../anchor/index.ts';
 import { collapseWhitespace } from '../anchor/normalise.ts';
 import { InvalidInputError, NotFoundError, QuoteNotFoundError } from '../errors.ts';
 import { Excerpt, type Tag } from '../model/index.ts';
-import { filterExcerpts, type ExcerptFilter } from '../search/index.ts';
+import { filterExcerpts, tagMatcher, type ExcerptFilter } from '../search/index.ts';
 import type { Workspace } from '../store/index.ts';
 import { resolveTags } from './tags.ts';
 
@@ -76,7 +76,9 @@ async function tagQuoteQueued(ws: Workspace, input: TagQuoteInput, now: Date): P
 }
 
 export async function findExcerpt(ws: Workspace, id: string): Promise<Excerpt> {
-  const found = (await ws.listExcerpts({ all: true })).find((e) => e.id === id);
+  // The index says which source holds it; the source's own file has the truth.
+  const hint = (await ws.index()).excerptById(id);
+  const found = hint ? (await ws.listExcerpts({ sourceId: hint.sourceId }).catch(() => [])).find((e) => e.id === id) : undefined;
   if (!found) throw new NotFoundError('excerpt', id, 'run "sanad excerpts" to list them');
   return found;
 }
@@ -160,9 +162,19 @@ export interface ListExcerptsInput extends ExcerptFilter {
   caseSlug?: string;
 }
 
+/** Excerpts narrowed in the index (no file per source is read), then checked by the same filter as ever. */
 export async function listExcerpts(ws: Workspace, filter: ListExcerptsInput = {}): Promise<Excerpt[]> {
-  const scope = filter.caseSlug ? { caseSlug: filter.caseSlug } : { all: true };
-  const [excerpts, tags] = await Promise.all([ws.listExcerpts(scope), ws.listTags()]);
+  if (filter.caseSlug) await ws.getCase(filter.caseSlug);
+  const tags = await ws.listTags();
+  const hasTag = filter.tag ? tagMatcher(tags, filter.tag) : undefined;
+  const index = await ws.index();
+  const excerpts = index.excerpts({
+    ...(filter.sourceId ? { sourceId: filter.sourceId } : {}),
+    ...(filter.caseSlug ? { caseSlug: filter.caseSlug } : {}),
+    ...(hasTag ? { tagIds: tags.filter((t) => hasTag(t.id)).map((t) => t.id) } : {}),
+    ...(filter.place ? { place: filter.place } : {}),
+    ...(filter.query ? { query: filter.query } : {}),
+  });
   return filterExcerpts(excerpts, tags, filter).sort((a, b) => a.sourceId.localeCompare(b.sourceId) || a.page - b.page || a.position.start - b.position.start);
 }
 

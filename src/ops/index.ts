@@ -8,4 +8,7 @@ export * from './cases.ts';
 export * from './sources.ts';
 export * from './staleness.ts';
 export * from './build.ts';
+export * from './search.ts';
 export * from './redactions.ts';
+export * from './cite.ts';
+export * from './skeleton.ts';

@@ -3,9 +3,8 @@
  * with excerpt counts and staleness, and replace a source with a new edition,
  * re-anchoring its excerpts and reporting the ones that could not be found.
  */
-import { reanchorAll } from '../anchor/index.ts';
-import { reanchorRedactions } from '../redact/reanchor.ts';
-import { importFiles, prepareSource, type ImportMetadata, type ImportProgress } from '../ingest/index.ts';
+// Import and re-anchoring load pdfjs and friends: only the verbs that need them load them.
+import type { ImportMetadata, ImportProgress } from '../ingest/index.ts';
 import type { Excerpt, Redaction, SourceMeta } from '../model/index.ts';
 import type { Printer } from '../print/printer.ts';
 import type { Workspace } from '../store/index.ts';
@@ -37,6 +36,7 @@ export function importWarnings(meta: SourceMeta): string[] {
 
 export async function importSources(ws: Workspace, input: ImportInput): Promise<ImportOutcome[]> {
   if (input.caseSlug) await ws.getCase(input.caseSlug);
+  const { importFiles } = await import('../ingest/index.ts');
   const results = await importFiles(ws, input.files, {
     printer: input.printer,
     ...(input.caseSlug ? { caseSlug: input.caseSlug } : {}),
@@ -57,9 +57,10 @@ export async function importSources(ws: Workspace, input: ImportInput): Promise<
 
 export async function sourceSummaries(ws: Workspace, options: { caseSlug?: string; all?: boolean; months: number; reference: Date }): Promise<SourceSummary[]> {
   const scope = options.caseSlug ? { caseSlug: options.caseSlug } : { all: options.all ?? false };
-  const [sources, excerpts] = await Promise.all([ws.listSources(scope), ws.listExcerpts(options.caseSlug ? { caseSlug: options.caseSlug } : { all: true })]);
-  const counts = new Map<string, number>();
-  for (const e of excerpts) counts.set(e.sourceId, (counts.get(e.sourceId) ?? 0) + 1);
+  if (options.caseSlug) await ws.getCase(options.caseSlug);
+  // One query on the index rather than a source.json and an excerpts.json per source.
+  const sources = await ws.indexedSources(scope);
+  const counts = (await ws.index()).excerptCounts();
   return sources.map((s) => ({ ...s, excerptCount: counts.get(s.id) ?? 0, stale: isStale(s, options.months, options.reference) }));
 }
 
@@ -77,6 +78,9 @@ export interface ReplaceOutcome {
 /** Replaces a source by a new edition of it and re-anchors its excerpts. */
 export async function replaceSourceEdition(ws: Workspace, id: string, file: string, printer: Printer, now: Date = new Date()): Promise<ReplaceOutcome> {
   const old = await ws.getSource(id);
+  const { prepareSource } = await import('../ingest/index.ts');
+  const { reanchorAll } = await import('../anchor/index.ts');
+  const { reanchorRedactions } = await import('../redact/reanchor.ts');
   const prepared = await prepareSource(file, { printer, scope: old.scope, now });
   const meta: SourceMeta = {
     ...prepared.meta,

@@ -115,7 +115,7 @@ async function deleteTagQueued(ws: Workspace, id: string): Promise<Tag[]> {
   const tags = await ws.listTags();
   const tag = tags.find((t) => t.id === id);
   if (!tag) throw new NotFoundError('tag', id, 'reload the tag list');
-  const used = (await ws.listExcerpts({ all: true })).filter((e) => e.tags.includes(id)).length;
+  const used = (await ws.index()).excerpts({ tagIds: [id] }).length;
   if (used > 0) throw new InvalidInputError(`"${tag.name}" is used by ${used} excerpt(s): merge it into another tag instead of deleting it.`);
   if (tags.some((t) => t.name.startsWith(tag.name + TAG_SEPARATOR))) {
     throw new InvalidInputError(`"${tag.name}" has sub-tags: delete or move them first.`);

@@ -2,15 +2,21 @@
  * Printer backed by a local Chromium driven through playwright-core: used by
  * the command line and the tests. The page runs with JavaScript off and every
  * network request refused, so imported HTML can neither run nor phone home.
+ *
+ * Chromium runs with its sandbox on. Chromium refuses to sandbox itself as
+ * root, so as root it is started as the unprivileged user `nobody` (through
+ * a small wrapper using setpriv, sandbox.ts) and sandboxes itself there.
+ * Turning the sandbox off is an explicit opt-in for containers that cannot
+ * provide it: SANAD_CHROMIUM_NO_SANDBOX=1.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
 import { SanadError } from '../errors.ts';
 import type { PrintOptions, Printer } from './printer.ts';
+import { NO_SANDBOX_ENV, sandboxMode, unprivilegedWrapper } from './sandbox.ts';
 
-/** Flags that keep Chromium quiet and offline on a locked-down machine. */
+/** Flags that keep Chromium quiet and offline on a locked-down machine (never --no-sandbox: see launchOptions). */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -20,10 +26,22 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** How Chromium is launched: sandbox on unless the environment opts out; as root, through the unprivileged wrapper. */
+export function launchOptions(env: NodeJS.ProcessEnv = process.env, uid: number | undefined = process.getuid?.()): LaunchOptions {
+  const chromiumPath = findChromium(env);
+  const mode = sandboxMode(env, uid);
+  return {
+    executablePath: mode === 'unprivileged' ? unprivilegedWrapper(chromiumPath) : chromiumPath,
+    args: mode === 'off' ? [...CHROMIUM_ARGS, '--no-sandbox'] : CHROMIUM_ARGS,
+    chromiumSandbox: mode !== 'off',
+    headless: true,
+  };
+}
+
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
-export function findChromium(): string {
-  const fromEnv = process.env.SANAD_CHROMIUM;
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.SANAD_CHROMIUM;
   if (fromEnv) {
     if (!existsSync(fromEnv)) {
       throw new SanadError('NO_CHROMIUM', `SANAD_CHROMIUM points at ${fromEnv}, which does not exist: set it to a Chromium executable.`);
@@ -40,13 +58,38 @@ export function findChromium(): string {
   return found;
 }
 
+async function launchSandboxed(): Promise<Browser> {
+  const options = launchOptions();
+  try {
+    return await chromium.launch(options);
+  } catch (e) {
+    if (!options.chromiumSandbox) throw e;
+    const detail = (e instanceof Error ? e.message : String(e)).split('\n').find((l) => l.trim()) ?? 'no detail';
+    throw new SanadError(
+      'CHROMIUM_SANDBOX',
+      `Chromium could not start with its sandbox on (${detail.slice(0, 200)}): on a normal computer, check that user namespaces are allowed; in a container that cannot provide the sandbox, set ${NO_SANDBOX_ENV}=1 to print without it (see README, "Printing and the Chromium sandbox").`,
+      { cause: e },
+    );
+  }
+}
+
+/** Starts and stops a sandboxed Chromium: true when printing will work as configured (used by .ci/run). */
+export async function sandboxWorks(): Promise<boolean> {
+  try {
+    await (await launchSandboxed()).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class ChromiumPrinter implements Printer {
   private browser: Promise<Browser> | undefined;
   private context: Promise<BrowserContext> | undefined;
 
   private async ctx(): Promise<BrowserContext> {
     if (!this.context) {
-      this.browser = chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+      this.browser = launchSandboxed();
       this.context = this.browser.then(async (b) => {
         const c = await b.newContext({ javaScriptEnabled: false, offline: true });
         await c.route('**/*', (route) => {

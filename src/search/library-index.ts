@@ -1,18 +1,20 @@
 /**
- * Full-text search over every page of every source, with MiniSearch. The index
- * is built from the stored page texts (text.json) and kept in memory; it is
- * rebuilt when the set of sources changes, so it can never go stale on disk.
+ * The library's persistent full-text and excerpt index: one SQLite file
+ * (FTS5, through better-sqlite3) in the workspace. It holds every page's text
+ * for ranked search with snippets, and every excerpt for listing and
+ * filtering without reading every file. It is derived data, never the source
+ * of truth: src/store/index-sync.ts rebuilds it when it is missing, corrupt
+ * or of another schema version, and updates it inside every mutation.
+ * better-sqlite3 is loaded on first use, so commands that never search do
+ * not pay for the native module.
  */
-import MiniSearch from 'minisearch';
-import type { PageText, SourceMeta } from '../model/index.ts';
+import { createRequire } from 'node:module';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Excerpt, PageText, SourceMeta } from '../model/index.ts';
+import { parseSearchQuery } from './query.ts';
 
-export interface PageDocument {
-  id: string;
-  sourceId: string;
-  title: string;
-  page: number;
-  text: string;
-}
+/** Bumped whenever the tables below change: an index of another version is rebuilt. */
+export const INDEX_SCHEMA_VERSION = 1;
 
 export interface SearchHit {
   sourceId: string;
@@ -24,64 +26,282 @@ export interface SearchHit {
 
 export interface SearchOptions {
   limit?: number;
-  /** Allow a few typos on longer words (default on). */
-  fuzzy?: boolean;
+  offset?: number;
+  /** Document types (report, news…). */
+  types?: string[];
+  /** Source formats (pdf, html…). */
+  formats?: string[];
+  /** Published-date range of the source (partial dates, inclusive). */
+  from?: string;
+  to?: string;
+  /** Tag ids (already widened to sub-tags): only sources with an excerpt carrying one. */
+  tagIds?: string[];
+  /** Limit to the library plus this case's documents (default: everything). */
+  caseSlug?: string;
 }
 
-const SNIPPET_RADIUS = 80;
+export interface IndexedExcerptFilter {
+  sourceId?: string;
+  /** Library plus this case's sources; without it, every excerpt. */
+  caseSlug?: string;
+  tagIds?: string[];
+  place?: string;
+  from?: string;
+  to?: string;
+  query?: string;
+}
+
+export interface IndexedSource {
+  meta: SourceMeta;
+  /** Folder stamp (see index-sync): when it differs from the folder's, the source is re-indexed. */
+  stamp: string;
+}
+
+type Database = BetterSqlite3.Database;
+
+let driver: typeof BetterSqlite3 | undefined;
+function sqlite(): typeof BetterSqlite3 {
+  driver ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  return driver;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+  id TEXT PRIMARY KEY, case_slug TEXT, title TEXT NOT NULL, type TEXT NOT NULL, format TEXT NOT NULL,
+  published TEXT, stamp TEXT NOT NULL, json TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS pages USING fts5(
+  title, text, source_id UNINDEXED, page UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE IF NOT EXISTS excerpts (
+  id TEXT PRIMARY KEY, source_id TEXT NOT NULL, case_slug TEXT, page INTEGER NOT NULL, start INTEGER NOT NULL,
+  event_date TEXT, places TEXT NOT NULL, words TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS excerpts_by_source ON excerpts (source_id, page, start);
+CREATE TABLE IF NOT EXISTS excerpt_tags (excerpt_id TEXT NOT NULL, tag_id TEXT NOT NULL, source_id TEXT NOT NULL,
+  PRIMARY KEY (excerpt_id, tag_id));
+CREATE INDEX IF NOT EXISTS excerpt_tags_by_tag ON excerpt_tags (tag_id);
+`;
+
+/** Folding for excerpt text filters (the same as the in-memory filter's). */
+export function foldText(s: string): string {
+  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Thrown by open() when the file is not an index this Sanad can use (the caller rebuilds it). */
+export class UnusableIndexError extends Error {}
+
+/** Is this a SQLite error saying the file is damaged or not a database? */
+export function isCorruption(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+/** The SQL and parameters of a published-date range over a partial-date column. */
+function dateRange(column: string, from: string | undefined, to: string | undefined, params: unknown[]): string[] {
+  const where: string[] = [];
+  // Compare on the common prefix so a year includes its months and days (like withinDates).
+  if (from) {
+    where.push(`${column} IS NOT NULL AND substr(${column}, 1, min(length(${column}), ?)) >= substr(?, 1, min(length(${column}), ?))`);
+    params.push(from.length, from, from.length);
+  }
+  if (to) {
+    where.push(`${column} IS NOT NULL AND substr(${column}, 1, ?) <= ?`);
+    params.push(to.length, to);
+  }
+  return where;
+}
+
+function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
 
 export class LibraryIndex {
-  private readonly mini: MiniSearch<PageDocument>;
-  private readonly pages = new Map<string, PageDocument>();
+  readonly file: string;
+  readonly #db: Database;
 
-  constructor() {
-    this.mini = new MiniSearch<PageDocument>({
-      fields: ['text', 'title'],
-      storeFields: ['sourceId', 'title', 'page'],
-      processTerm: (term) => foldForSearch(term) || null,
+  private constructor(file: string, db: Database) {
+    this.file = file;
+    this.#db = db;
+  }
+
+  /** Opens (creating when absent) the index at `file`; UnusableIndexError when it is damaged or of another version. */
+  static open(file: string): LibraryIndex {
+    let db: Database | undefined;
+    try {
+      db = new (sqlite())(file, { timeout: 10_000 });
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+      if (hasMeta) {
+        const row = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined;
+        if (row?.value !== String(INDEX_SCHEMA_VERSION)) throw new UnusableIndexError(`index schema ${row?.value ?? 'unknown'}, expected ${INDEX_SCHEMA_VERSION}`);
+        // A cheap structural probe: reading every table's first row fails on most damage.
+        db.prepare('SELECT count(*) FROM sources').get();
+        db.prepare("SELECT * FROM pages WHERE pages MATCH 'sanadprobe' LIMIT 1").all();
+      } else {
+        db.exec(SCHEMA);
+        db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)").run(String(INDEX_SCHEMA_VERSION));
+      }
+      return new LibraryIndex(file, db);
+    } catch (e) {
+      db?.close();
+      if (e instanceof UnusableIndexError) throw e;
+      if (isCorruption(e)) throw new UnusableIndexError(`damaged (${(e as Error).message})`);
+      throw e;
+    }
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+
+  /** Runs `fn` in one transaction (a whole re-index is atomic and fast). */
+  transaction<T>(fn: () => T): T {
+    return this.#db.transaction(fn)();
+  }
+
+  /** id → stamp of every indexed source. */
+  stamps(): Map<string, string> {
+    const rows = this.#db.prepare('SELECT id, stamp FROM sources').all() as { id: string; stamp: string }[];
+    return new Map(rows.map((r) => [r.id, r.stamp]));
+  }
+
+  /** Puts a source: its metadata, and its pages when given (otherwise the indexed pages stay). */
+  putSource(entry: IndexedSource, pages?: PageText[]): void {
+    const { meta } = entry;
+    const caseSlug = meta.scope.kind === 'case' ? meta.scope.slug : null;
+    this.transaction(() => {
+      this.#db.prepare('INSERT OR REPLACE INTO sources (id, case_slug, title, type, format, published, stamp, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(meta.id, caseSlug, meta.title, meta.type, meta.format, meta.published ?? null, entry.stamp, JSON.stringify(meta));
+      if (pages) {
+        this.#db.prepare('DELETE FROM pages WHERE source_id = ?').run(meta.id);
+        const insert = this.#db.prepare('INSERT INTO pages (title, text, source_id, page) VALUES (?, ?, ?, ?)');
+        for (const p of pages) insert.run(meta.title, p.text, meta.id, p.page);
+      } else {
+        this.#db.prepare('UPDATE pages SET title = ? WHERE source_id = ?').run(meta.title, meta.id);
+      }
     });
   }
 
-  addSource(meta: SourceMeta, pages: PageText[]): void {
-    const docs = pages.map((p) => ({ id: `${meta.id}#${p.page}`, sourceId: meta.id, title: meta.title, page: p.page, text: p.text }));
-    for (const d of docs) this.pages.set(d.id, d);
-    this.mini.addAll(docs);
+  /** Replaces the excerpts indexed for a source. */
+  putExcerpts(sourceId: string, list: Excerpt[]): void {
+    const row = this.#db.prepare('SELECT case_slug FROM sources WHERE id = ?').get(sourceId) as { case_slug: string | null } | undefined;
+    const caseSlug = row?.case_slug ?? null;
+    this.transaction(() => {
+      this.#db.prepare('DELETE FROM excerpts WHERE source_id = ?').run(sourceId);
+      this.#db.prepare('DELETE FROM excerpt_tags WHERE source_id = ?').run(sourceId);
+      const insert = this.#db.prepare('INSERT OR REPLACE INTO excerpts (id, source_id, case_slug, page, start, event_date, places, words, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const tag = this.#db.prepare('INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id, source_id) VALUES (?, ?, ?)');
+      for (const e of list) {
+        insert.run(e.id, sourceId, caseSlug, e.page, e.position.start, e.eventDate ?? null, e.places.map(foldText).join('\u001f'), foldText(`${e.quote.exact} ${e.note ?? ''}`), JSON.stringify(e));
+        for (const t of e.tags) tag.run(e.id, t, sourceId);
+      }
+    });
   }
 
-  get size(): number {
-    return this.pages.size;
+  stampOf(sourceId: string): string | undefined {
+    return (this.#db.prepare('SELECT stamp FROM sources WHERE id = ?').get(sourceId) as { stamp: string } | undefined)?.stamp;
   }
 
+  setStamp(sourceId: string, stamp: string): void {
+    this.#db.prepare('UPDATE sources SET stamp = ? WHERE id = ?').run(stamp, sourceId);
+  }
+
+  removeSource(id: string): void {
+    this.transaction(() => {
+      for (const table of ['sources WHERE id', 'pages WHERE source_id', 'excerpts WHERE source_id', 'excerpt_tags WHERE source_id']) {
+        this.#db.prepare(`DELETE FROM ${table} = ?`).run(id);
+      }
+    });
+  }
+
+  /** Ranked full-text search; user input never reaches FTS5 unquoted (see query.ts). */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const results = this.mini.search(query, {
-      prefix: (term) => term.length > 3,
-      fuzzy: options.fuzzy === false ? false : (term) => (term.length > 5 ? 0.2 : false),
-      combineWith: 'AND',
-      boost: { title: 2 },
-    });
-    return results.slice(0, options.limit ?? 50).map((r) => {
-      const doc = this.pages.get(String(r.id))!;
-      return { sourceId: doc.sourceId, title: doc.title, page: doc.page, snippet: snippet(doc.text, r.terms), score: Math.round(r.score * 1000) / 1000 };
-    });
+    const match = parseSearchQuery(query);
+    if (!match) return [];
+    const params: unknown[] = [match];
+    const where = ['pages MATCH ?'];
+    const sourceWhere: string[] = [];
+    if (options.types?.length) {
+      sourceWhere.push(`type IN (${placeholders(options.types.length)})`);
+      params.push(...options.types);
+    }
+    if (options.formats?.length) {
+      sourceWhere.push(`format IN (${placeholders(options.formats.length)})`);
+      params.push(...options.formats);
+    }
+    sourceWhere.push(...dateRange('published', options.from, options.to, params));
+    if (options.caseSlug !== undefined) {
+      sourceWhere.push('(case_slug IS NULL OR case_slug = ?)');
+      params.push(options.caseSlug);
+    }
+    if (sourceWhere.length) where.push(`source_id IN (SELECT id FROM sources WHERE ${sourceWhere.join(' AND ')})`);
+    if (options.tagIds) {
+      where.push(`source_id IN (SELECT source_id FROM excerpt_tags WHERE tag_id IN (${placeholders(options.tagIds.length)}))`);
+      params.push(...options.tagIds);
+    }
+    params.push(options.limit ?? 50, options.offset ?? 0);
+    const rows = this.#db.prepare(
+      `SELECT source_id AS sourceId, title, page, snippet(pages, 1, '', '', '…', 24) AS snippet, bm25(pages, 2.0, 1.0) AS rank
+       FROM pages WHERE ${where.join(' AND ')} ORDER BY rank LIMIT ? OFFSET ?`,
+    ).all(...params) as { sourceId: string; title: string; page: number; snippet: string; rank: number }[];
+    return rows.map((r) => ({
+      sourceId: r.sourceId,
+      title: r.title,
+      page: Number(r.page),
+      snippet: r.snippet.replace(/\s+/g, ' ').trim(),
+      score: Math.round(-r.rank * 1000) / 1000,
+    }));
   }
-}
 
-/** Lower-case, accents and ligatures folded: "Karāchi" and "Karachi" meet. */
-export function foldForSearch(term: string): string {
-  return term.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
-
-/** A window of text around the first matched term, whitespace collapsed. */
-export function snippet(text: string, terms: string[]): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const folded = foldForSearch(flat);
-  let at = -1;
-  for (const t of terms) {
-    const i = folded.indexOf(foldForSearch(t));
-    if (i >= 0 && (at < 0 || i < at)) at = i;
+  /** Indexed metadata of the sources in a scope (library first is the caller's business). */
+  sources(scope: { caseSlug?: string; all?: boolean } = {}): SourceMeta[] {
+    const sql = scope.all ? 'SELECT json FROM sources' : 'SELECT json FROM sources WHERE case_slug IS NULL OR case_slug = ?';
+    const rows = (scope.all ? this.#db.prepare(sql).all() : this.#db.prepare(sql).all(scope.caseSlug ?? null)) as { json: string }[];
+    return rows.map((r) => JSON.parse(r.json) as SourceMeta);
   }
-  if (at < 0) return flat.slice(0, SNIPPET_RADIUS * 2);
-  const start = Math.max(0, at - SNIPPET_RADIUS);
-  const end = Math.min(flat.length, at + SNIPPET_RADIUS);
-  return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
+
+  /** Excerpt count per source id. */
+  excerptCounts(): Map<string, number> {
+    const rows = this.#db.prepare('SELECT source_id AS id, count(*) AS n FROM excerpts GROUP BY source_id').all() as { id: string; n: number }[];
+    return new Map(rows.map((r) => [r.id, Number(r.n)]));
+  }
+
+  excerptById(id: string): Excerpt | undefined {
+    const row = this.#db.prepare('SELECT json FROM excerpts WHERE id = ?').get(id) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as Excerpt) : undefined;
+  }
+
+  /** Excerpts matching the filter, ordered by source, page and position. */
+  excerpts(filter: IndexedExcerptFilter = {}): Excerpt[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.sourceId) {
+      where.push('source_id = ?');
+      params.push(filter.sourceId);
+    }
+    if (filter.caseSlug !== undefined) {
+      where.push('(case_slug IS NULL OR case_slug = ?)');
+      params.push(filter.caseSlug);
+    }
+    if (filter.tagIds) {
+      where.push(`id IN (SELECT excerpt_id FROM excerpt_tags WHERE tag_id IN (${placeholders(filter.tagIds.length)}))`);
+      params.push(...filter.tagIds);
+    }
+    if (filter.place) {
+      where.push('instr(places, ?) > 0');
+      params.push(foldText(filter.place));
+    }
+    if (filter.query) {
+      where.push('instr(words, ?) > 0');
+      params.push(foldText(filter.query));
+    }
+    where.push(...dateRange('event_date', filter.from, filter.to, params));
+    const sql = `SELECT json FROM excerpts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY source_id, page, start`;
+    return (this.#db.prepare(sql).all(...params) as { json: string }[]).map((r) => JSON.parse(r.json) as Excerpt);
+  }
+
+  /** Pages indexed (for tests and the bench). */
+  get size(): number {
+    return Number((this.#db.prepare('SELECT count(*) AS n FROM pages').get() as { n: number }).n);
+  }
 }

@@ -6,7 +6,12 @@
  * test/store/migrations/). Reading runs the chain up to the current version;
  * the upgraded file is written back only on the next save, never by reading.
  */
+import { promises as fsp } from 'node:fs';
 import { CorruptFileError, NewerVersionFileError } from '../errors.ts';
+import { writeFileAtomic } from './atomic.ts';
+import { formatJson } from './json-file.ts';
+import { workspaceFilePath } from './layout.ts';
+import { compactStorage } from './migrations/compact-storage.ts';
 
 export type FileKind = 'workspace' | 'tags' | 'source' | 'text' | 'excerpts' | 'redactions' | 'case' | 'bundle';
 
@@ -73,4 +78,42 @@ export function runMigrations<K extends string>(raw: unknown, ctx: MigrationCont
     version = step.to;
   }
   return value;
+}
+
+/**
+ * Layout migrations change how files are arranged on disk rather than one
+ * file's schema. workspace.json records the layout version (`layoutVersion`,
+ * 1 when absent); opening a workspace for writing (under its lock) runs the
+ * steps up to LAYOUT_VERSION, then records it. Each step is idempotent, so an
+ * interrupted run is finished by the next open. One test per step under
+ * test/store/migrations/layout-<from>-to-<to>.test.ts.
+ */
+export interface LayoutMigration {
+  from: number;
+  to: number;
+  describe: string;
+  run(ws: string): Promise<void>;
+}
+
+export const LAYOUT_MIGRATIONS: ReadonlyArray<LayoutMigration> = [compactStorage];
+export const LAYOUT_VERSION = 2;
+
+/** The workspace's layout version (workspace.json `layoutVersion`, 1 when absent). */
+export async function layoutVersionOf(ws: string): Promise<number> {
+  const raw = JSON.parse(await fsp.readFile(workspaceFilePath(ws), 'utf8')) as { layoutVersion?: unknown };
+  return typeof raw.layoutVersion === 'number' ? raw.layoutVersion : 1;
+}
+
+/** Runs the layout steps a workspace still needs; call with the write lock held. */
+export async function runLayoutMigrations(ws: string, registry: ReadonlyArray<LayoutMigration> = LAYOUT_MIGRATIONS, target = LAYOUT_VERSION): Promise<void> {
+  let version = await layoutVersionOf(ws);
+  if (version > target) return; // A newer Sanad's layout: its files are still read as they are.
+  while (version < target) {
+    const step = registry.find((m) => m.from === version);
+    if (!step) throw new CorruptFileError(workspaceFilePath(ws), `no layout upgrade from version ${version} is known to this Sanad`);
+    await step.run(ws);
+    version = step.to;
+    const raw = JSON.parse(await fsp.readFile(workspaceFilePath(ws), 'utf8')) as Record<string, unknown>;
+    await writeFileAtomic(workspaceFilePath(ws), formatJson({ ...raw, layoutVersion: version }), { backup: true });
+  }
 }

@@ -10,51 +10,22 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { InvalidInputError, NotFoundError, isSanadError } from '../errors.ts';
 import { SourceMeta, SourceMetaPatch, TextFile, type PageText } from '../model/index.ts';
+import { readPageText, encodeTextCache, type NoticeSink } from './text-cache.ts';
 import { writeNewFileDurable } from './atomic.ts';
 import { formatJson, isMissingFile, readJson, writeJson } from './json-file.ts';
 import {
-  DOCUMENT_FILE, EXCERPTS_FILE, REDACTIONS_FILE, SOURCE_FILE, TEXT_FILE,
-  caseFilePath, caseSourcesDir, casesDir, isSafeName, librarySourcesDir, originalFileName, sourcesDirFor,
+  DOCUMENT_FILE, EXCERPTS_FILE, REDACTIONS_FILE, SOURCE_FILE, TEXT_CACHE_FILE,
+  caseFilePath, documentPdfIn, caseSourcesDir, casesDir, isSafeName, librarySourcesDir, originalFileName, sourcesDirFor,
 } from './layout.ts';
 import { describeSchemaIssues } from './problems.ts';
+import { SOURCE_ID, caseExists, sourceFolders, type SourceScopeFilter } from './folders.ts';
 import { commitNew, commitReplace, createStage, discardStage, removeFolder } from './staging.ts';
 
 export interface NewSource { meta: SourceMeta; original: Uint8Array; documentPdf: Uint8Array; text: PageText[] }
-export interface SourceScopeFilter { caseSlug?: string; all?: boolean }
+export type { SourceScopeFilter };
+export { caseExists, sourceFolders };
 
-const SOURCE_ID = /^s-[0-9a-f]{16}$/;
 const NOT_FOUND_HINT = 'run "sanad sources" to see the ids';
-
-async function subfolders(dir: string): Promise<string[]> {
-  try {
-    const entries = await fsp.readdir(dir, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-}
-
-export async function caseExists(ws: string, slug: string): Promise<boolean> {
-  if (!isSafeName(slug)) return false;
-  return fsp.access(caseFilePath(ws, slug)).then(() => true, () => false);
-}
-
-/** The folders that hold sources for a scope filter (library first). */
-export async function sourceFolders(ws: string, filter: SourceScopeFilter = {}): Promise<string[]> {
-  const roots = [librarySourcesDir(ws)];
-  if (filter.all) {
-    for (const slug of await subfolders(casesDir(ws))) roots.push(caseSourcesDir(ws, slug));
-  } else if (filter.caseSlug !== undefined) {
-    if (!(await caseExists(ws, filter.caseSlug))) throw new NotFoundError('case', filter.caseSlug, 'run "sanad case new" first');
-    roots.push(caseSourcesDir(ws, filter.caseSlug));
-  }
-  const folders: string[] = [];
-  for (const root of roots) {
-    for (const name of await subfolders(root)) if (SOURCE_ID.test(name)) folders.push(path.join(root, name));
-  }
-  return folders;
-}
 
 /** The folder of source `id` in any scope, or undefined. */
 export async function locateSource(ws: string, id: string): Promise<string | undefined> {
@@ -140,8 +111,15 @@ async function writeSourceFiles(folder: string, meta: SourceMeta, input: NewSour
   if (!text.success) throw new InvalidInputError(`The extracted text of "${meta.title}" is invalid (${describeSchemaIssues(text.error)}): import the file again.`);
   await writeNewFileDurable(path.join(folder, SOURCE_FILE), formatJson(meta));
   await writeNewFileDurable(path.join(folder, meta.originalFile), input.original);
-  await writeNewFileDurable(path.join(folder, DOCUMENT_FILE), input.documentPdf);
-  await writeNewFileDurable(path.join(folder, TEXT_FILE), formatJson(text.data));
+  // A born-digital PDF is its own document: store it once (documentPdfIn resolves it).
+  if (!(meta.originalFile === 'original.pdf' && sameBytes(input.original, input.documentPdf))) {
+    await writeNewFileDurable(path.join(folder, DOCUMENT_FILE), input.documentPdf);
+  }
+  await writeNewFileDurable(path.join(folder, TEXT_CACHE_FILE), encodeTextCache(meta, text.data.pages));
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
 export async function addSource(ws: string, input: NewSource): Promise<SourceMeta> {
@@ -203,12 +181,15 @@ export async function deleteSource(ws: string, id: string): Promise<void> {
   await removeFolder(ws, await sourceDirOf(ws, id));
 }
 
-export async function readText(ws: string, id: string): Promise<PageText[]> {
-  return (await readJson(path.join(await sourceDirOf(ws, id), TEXT_FILE), 'text', TextFile)).pages;
+/** The page text (rebuilt from the PDF, with a notice, when the cache is missing or broken). */
+export async function readText(ws: string, id: string, options: { writable: boolean; notice?: NoticeSink } = { writable: false }): Promise<PageText[]> {
+  const folder = await sourceDirOf(ws, id);
+  return readPageText(folder, await readMeta(folder), options);
 }
 
 export async function documentPdfPathOf(ws: string, id: string): Promise<string> {
-  return path.join(await sourceDirOf(ws, id), DOCUMENT_FILE);
+  const folder = await sourceDirOf(ws, id);
+  return documentPdfIn(folder, await readMeta(folder));
 }
 
 export async function readOriginal(ws: string, id: string): Promise<Uint8Array> {

@@ -27,6 +27,10 @@ import * as sources from './sources.ts';
 import { recoverStaging } from './staging.ts';
 import { sweepOrphanedTemps } from './sweep.ts';
 import { WriteQueue } from './write-queue.ts';
+import { folderStamp, indexSource, openIndexFile, reconcile } from './index-sync.ts';
+import type { LibraryIndex } from '../search/library-index.ts';
+import { isCorruption } from '../search/library-index.ts';
+import { LAYOUT_VERSION, runLayoutMigrations } from './migrations.ts';
 
 export type { NewSource, StoreProblem } from './sources.ts';
 
@@ -46,7 +50,7 @@ export async function initWorkspace(dir: string, now: Date = new Date()): Promis
     const tags: TagsFile = { schemaVersion: 1, tags: DEFAULT_TAGS.map((t) => ({ id: tagIdFor(t.name), name: t.name, colour: t.colour })) };
     await writeFileAtomic(tagsPath(dir), formatJson(TagsFile.parse(tags)));
   }
-  const marker = WorkspaceFile.parse({ schemaVersion: 1, kind: 'sanad-workspace', createdAt: now.toISOString() });
+  const marker = WorkspaceFile.parse({ schemaVersion: 1, kind: 'sanad-workspace', createdAt: now.toISOString(), layoutVersion: LAYOUT_VERSION });
   await writeFileAtomic(workspaceFilePath(dir), formatJson(marker));
 }
 
@@ -63,6 +67,7 @@ export async function openWorkspace(dir: string, options: { readOnly?: boolean; 
   try {
     await recoverStaging(dir);
     await sweepOrphanedTemps(dir);
+    await runLayoutMigrations(dir);
   } catch (e) {
     await lock.release();
     throw e;
@@ -70,11 +75,20 @@ export async function openWorkspace(dir: string, options: { readOnly?: boolean; 
   return new Workspace(dir, lock);
 }
 
+/** How often (at most) the index is reconciled with the folders, for changes made outside this process. */
+const RECONCILE_EVERY_MS = 2000;
+
 export class Workspace {
   readonly dir: string;
   #lock: WorkspaceLock | undefined;
   #closed = false;
   readonly #queue = new WriteQueue();
+  #index: LibraryIndex | undefined;
+  #reconciledAt = 0;
+  /** Things the caseworker should be told (a cache rebuilt, an index rebuilt); front ends show them. */
+  readonly notices: string[] = [];
+  /** Called with each notice as it happens (the CLI prints them to stderr). */
+  onNotice: ((message: string) => void) | undefined;
 
   constructor(dir: string, lock: WorkspaceLock | undefined) {
     this.dir = dir;
@@ -113,7 +127,75 @@ export class Workspace {
   async close(): Promise<void> {
     if (this.#lock && !this.#closed && !this.#queue.isInside) await this.#queue.run(async () => undefined);
     this.#closed = true;
+    this.#index?.close();
+    this.#index = undefined;
     await this.#lock?.release();
+  }
+
+  notice(message: string): void {
+    this.notices.push(message);
+    this.onNotice?.(message);
+  }
+
+  #syncOptions(): { writable: boolean; notice: (m: string) => void } {
+    return { writable: !this.readOnly, notice: (m) => this.notice(m) };
+  }
+
+  /**
+   * The library index, opened (and rebuilt if need be) on first use and
+   * reconciled with the folders on disk at most every couple of seconds.
+   */
+  async index(): Promise<LibraryIndex> {
+    if (!this.#index) {
+      this.#index = await openIndexFile(this.dir, (m) => this.notice(m));
+      this.#reconciledAt = 0;
+    }
+    if (Date.now() - this.#reconciledAt > RECONCILE_EVERY_MS) {
+      try {
+        await reconcile(this.dir, this.#index, this.#syncOptions());
+      } catch (e) {
+        if (!isCorruption(e)) throw e;
+        // Damaged while open: start again from an empty index.
+        this.#index.close();
+        this.#index = undefined;
+        await fsp.rm(`${this.dir}/index`, { recursive: true, force: true });
+        return this.index();
+      }
+      this.#reconciledAt = Date.now();
+    }
+    return this.#index;
+  }
+
+  /**
+   * Re-indexes one source after its files changed (text re-extracted, OCR
+   * added a text layer, document.pdf replaced). Safe to call at any time.
+   */
+  async reindexSource(id: string): Promise<void> {
+    const folder = await sources.sourceDirOf(this.dir, id);
+    await indexSource(await this.index(), { folder, meta: await sources.readMeta(folder), withPages: true }, this.#syncOptions());
+  }
+
+  /**
+   * Runs an index update after a JSON write. The JSON is the truth, so a
+   * failing update never fails the mutation: the index is marked stale for
+   * that source and the next reconcile redoes it.
+   */
+  async #afterWrite(update: (index: LibraryIndex) => Promise<void> | void, sourceId?: string): Promise<void> {
+    try {
+      await update(await this.index());
+    } catch (e) {
+      try {
+        if (sourceId) this.#index?.setStamp(sourceId, 'stale');
+      } catch {
+        // The index itself is unusable; the next open rebuilds it.
+      }
+      this.#reconciledAt = 0;
+      if (isCorruption(e)) {
+        this.#index?.close();
+        this.#index = undefined;
+        await fsp.rm(`${this.dir}/index`, { recursive: true, force: true });
+      }
+    }
   }
 
   async readWorkspaceFile(): Promise<WorkspaceFile> {
@@ -156,19 +238,48 @@ export class Workspace {
   }
 
   addSource(input: sources.NewSource): Promise<SourceMeta> {
-    return this.#write((ws) => sources.addSource(ws, input));
+    return this.#write(async (ws) => {
+      const meta = await sources.addSource(ws, input);
+      await this.#afterWrite(async (index) => {
+        const folder = await sources.sourceDirOf(this.dir, meta.id);
+        await indexSource(index, { folder, meta, pages: input.text, withPages: true, excerpts: [] }, this.#syncOptions());
+      }, meta.id);
+      return meta;
+    });
   }
 
   replaceSource(id: string, input: sources.NewSource): Promise<SourceMeta> {
-    return this.#write((ws) => sources.replaceSource(ws, id, input));
+    return this.#write(async (ws) => {
+      const meta = await sources.replaceSource(ws, id, input);
+      await this.#afterWrite(async (index) => {
+        const folder = await sources.sourceDirOf(this.dir, id);
+        await indexSource(index, { folder, meta, pages: input.text, withPages: true }, this.#syncOptions());
+      }, id);
+      return meta;
+    });
   }
 
   updateSourceMeta(id: string, patch: SourceMetaPatch): Promise<SourceMeta> {
-    return this.#write((ws) => sources.updateSourceMeta(ws, id, patch));
+    return this.#write(async (ws) => {
+      const meta = await sources.updateSourceMeta(ws, id, patch);
+      await this.#afterWrite(async (index) => {
+        const folder = await sources.sourceDirOf(this.dir, id);
+        index.putSource({ meta, stamp: await folderStamp(folder) });
+      }, id);
+      return meta;
+    });
   }
 
   deleteSource(id: string): Promise<void> {
-    return this.#write((ws) => sources.deleteSource(ws, id));
+    return this.#write(async (ws) => {
+      await sources.deleteSource(ws, id);
+      await this.#afterWrite((index) => index.removeSource(id));
+    });
+  }
+
+  /** Sources of a scope from the index (one query, no file reads); see listSources for the files themselves. */
+  async indexedSources(filter: { caseSlug?: string; all?: boolean } = {}): Promise<SourceMeta[]> {
+    return sources.sortSources((await this.index()).sources(filter));
   }
 
   sourceDir(id: string): Promise<string> {
@@ -187,8 +298,9 @@ export class Workspace {
     return sources.readOriginal(this.dir, id);
   }
 
+  /** Page text; a missing or broken cache is rebuilt from the PDF, with a notice. */
   readText(id: string): Promise<PageText[]> {
-    return sources.readText(this.dir, id);
+    return sources.readText(this.dir, id, this.#syncOptions());
   }
 
   listExcerpts(filter?: { sourceId?: string; caseSlug?: string; all?: boolean }): Promise<Excerpt[]> {
@@ -196,7 +308,19 @@ export class Workspace {
   }
 
   saveExcerpts(sourceId: string, list: Excerpt[]): Promise<void> {
-    return this.#write((ws) => excerpts.saveExcerpts(ws, sourceId, list));
+    return this.#write(async (ws) => {
+      await excerpts.saveExcerpts(ws, sourceId, list);
+      await this.#afterWrite(async (index) => {
+        const folder = await sources.sourceDirOf(this.dir, sourceId);
+        const known = index.stampOf(sourceId);
+        if (known === undefined || known === 'stale') {
+          await indexSource(index, { folder, meta: await sources.readMeta(folder), withPages: true, excerpts: list }, this.#syncOptions());
+          return;
+        }
+        index.transaction(() => index.putExcerpts(sourceId, list));
+        index.setStamp(sourceId, await folderStamp(folder));
+      }, sourceId);
+    });
   }
 
   listRedactions(filter?: { sourceId?: string; caseSlug?: string; all?: boolean }): Promise<Redaction[]> {
@@ -232,6 +356,12 @@ export class Workspace {
   }
 
   deleteCase(slug: string): Promise<void> {
-    return this.#write((ws) => cases.deleteCase(ws, slug));
+    return this.#write(async (ws) => {
+      const own = (await sources.listSources(this.dir, { caseSlug: slug })).filter((s) => s.scope.kind === 'case');
+      await cases.deleteCase(ws, slug);
+      await this.#afterWrite((index) => {
+        for (const s of own) index.removeSource(s.id);
+      });
+    });
   }
 }

@@ -8,6 +8,7 @@ import { pageTextFromContent } from '../pdf/text.ts';
 import type { BuildReport } from '../bundle/report.ts';
 import { INTERNAL_LINK_PREFIX } from '../bundle/parts/context.ts';
 import { containsQuote, normaliseForMatch } from './normalise.ts';
+import { isSkeletonLink, missingSkeletonLinks } from './skeleton.ts';
 import { documentAt, sourceLinkFailure } from './source-links.ts';
 
 interface TextItem {
@@ -75,6 +76,7 @@ export async function checkPage(v: VolumeContext, pageNumber: number): Promise<v
   if (!stamped) v.failures.push(`${where} has no page label "${label}" at its bottom right`);
 
   const annotations = (await page.getAnnotations()) as Annotation[];
+  const links: Array<{ rect: readonly number[]; target: number }> = [];
   for (const a of annotations) {
     if (a.subtype !== 'Link') continue;
     const url = a.url ?? a.unsafeUrl;
@@ -89,6 +91,8 @@ export async function checkPage(v: VolumeContext, pageNumber: number): Promise<v
       continue;
     }
     const target = v.firstPage + index;
+    links.push({ rect: a.rect ?? [], target });
+    if (isSkeletonLink(v.report, position, a.rect, target)) continue;
     const home = documentAt(v.report, position);
     if (home) {
       const failure = sourceLinkFailure(home, where, target);
@@ -111,6 +115,8 @@ export async function checkPage(v: VolumeContext, pageNumber: number): Promise<v
       v.failures.push(`${where} has a link "${under.trim().slice(0, 40)}" that leads to bundle page ${target} (${targetLabel}), which is not the page it names`);
     }
   }
+
+  v.failures.push(...missingSkeletonLinks(v.report, position, links, where, (t) => t >= v.firstPage && t <= v.lastPage));
 
   const excerpts = v.report.excerpts.filter((e) => e.bundlePage === position);
   if (excerpts.length > 0) {

@@ -32,7 +32,9 @@ describe('generated parts printed to PDF', () => {
       expect(at).toBeGreaterThan(positions[issueIndex]!);
       expect(text).toContain(e.page.label);
     }
-    expect(text).toContain("Human Rights Watch, 'We are the Walking Dead' (29 June 2014) 14 <");
+    // Issue 11: the first row of a source cites it in full with "p N"; later rows use the OSCOLA short form.
+    expect(text).toContain("Human Rights Watch, 'We are the Walking Dead' (29 June 2014) p 2 <");
+    expect(text).toContain("HRW, 'Walking Dead' (n E2) p 14");
     const links = out.links.flat();
     const internal = links.filter((l) => l.startsWith(INTERNAL_LINK_PREFIX));
     expect(new Set(internal)).toEqual(new Set(ctx.excerpts.map((e) => `${INTERNAL_LINK_PREFIX}${e.page.pageIndex}`)));

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import type { BundleDefinition, CaseFile, Excerpt, PageText, SourceMeta, SourceScope } from '../../src/model/index.ts';
 import type { NewSource } from '../../src/store/index.ts';
+import { extractText } from '../../src/pdf/text.ts';
+import { textPdf } from '../helpers/pdf.ts';
 
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sanad-store-'));
@@ -92,3 +94,18 @@ export function makeBundle(sourceId?: string): BundleDefinition {
     ],
   };
 }
+
+/** A born-digital PDF source as the importer prepares it: document.pdf is the original's bytes. */
+export async function pdfSource(lines: string[][]): Promise<NewSource> {
+  const base = await makeSource('pdf');
+  const original = await textPdf(lines);
+  const hash = sha256(original);
+  const text = await extractText(original);
+  return {
+    meta: { ...base.meta, id: `s-${hash.slice(0, 16)}`, sha256: hash, originalName: 'report.pdf', originalFile: 'original.pdf', format: 'pdf', pages: text.length },
+    original,
+    documentPdf: original,
+    text,
+  };
+}
+

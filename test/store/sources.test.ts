@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { promises as fsp } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -29,9 +30,9 @@ describe('addSource', () => {
     const input = await makeSource('x');
     const meta = await ws.addSource(input);
     const folder = path.join(dir, 'library', 'sources', meta.id);
-    expect((await readdir(folder)).sort()).toEqual(['document.pdf', 'original.txt', 'source.json', 'text.json']);
+    expect((await readdir(folder)).sort()).toEqual(['document.pdf', 'original.txt', 'source.json', 'text.json.gz']);
     expect(sha256(await readFile(path.join(folder, 'original.txt')))).toBe(meta.sha256);
-    expect(JSON.parse(await readFile(path.join(folder, 'text.json'), 'utf8'))).toMatchObject({ schemaVersion: 1, sha256: meta.sha256 });
+    expect(JSON.parse(gunzipSync(await readFile(path.join(folder, 'text.json.gz'))).toString('utf8'))).toMatchObject({ schemaVersion: 1, sha256: meta.sha256 });
     expect(await staging()).toEqual([]);
     await expect(ws.addSource(input)).rejects.toBeInstanceOf(InvalidInputError);
     expect((await ws.findSourceBySha256(meta.sha256))?.id).toBe(meta.id);
@@ -42,7 +43,7 @@ describe('addSource', () => {
     const input = await makeSource('fail');
     const realOpen = fsp.open.bind(fsp);
     vi.spyOn(fsp, 'open').mockImplementation(async (file, flags, mode) => {
-      if (String(file).includes('.staging') && String(file).endsWith('text.json')) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+      if (String(file).includes('.staging') && String(file).endsWith('text.json.gz')) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
       return realOpen(file, flags, mode);
     });
     await expect(ws.addSource(input)).rejects.toThrow('disk full');

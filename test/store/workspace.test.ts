@@ -27,7 +27,7 @@ describe('initWorkspace', () => {
     expect(await readdir(path.join(dir, 'library'))).toEqual(expect.arrayContaining(['sources', 'tags.json']));
     const marker = await readFile(path.join(dir, 'workspace.json'), 'utf8');
     expect(marker).toBe(
-      '{\n  "schemaVersion": 1,\n  "kind": "sanad-workspace",\n  "createdAt": "2026-01-02T03:04:05.000Z",\n' +
+      '{\n  "schemaVersion": 1,\n  "kind": "sanad-workspace",\n  "createdAt": "2026-01-02T03:04:05.000Z",\n  "layoutVersion": 2,\n' +
         '  "settings": {\n    "defaultTribunal": "uk-ftt-iac",\n    "stalenessMonths": 24\n  }\n}\n',
     );
     ws = await openWorkspace(dir);

@@ -54,6 +54,8 @@ export interface ExcerptEntry {
   places: string[];
   source: SourceMeta;
   sourcePage: number;
+  /** Numbered paragraph of the source ("2.4.5", "[34]"), when it has one. */
+  paragraph?: string;
   page: PageRef;
 }
 

@@ -4,7 +4,7 @@
  * (Handlebars template + view model), ready for the printer. Citations are
  * re-exported so the engine and the report use the same text as the schedule.
  */
-import { oscolaCitation, oscolaPinpoint } from '../../cite/index.ts';
+import { caseCitation, casePinpoint, isCaseLaw, oscolaCitation, oscolaPinpoint, paragraphPinpoint } from '../../cite/index.ts';
 import type { SourceMeta } from '../../model/index.ts';
 import type { Paper } from '../../print/printer.ts';
 import { renderTemplate } from '../../templates/render.ts';
@@ -50,10 +50,12 @@ export function renderPartHtml(request: PartRequest, ctx: PartContext, paper: Pa
 
 /** OSCOLA citation of a source; `accessedFallback` (YYYY-MM-DD) is used when the source has no accessed date. */
 export function citation(meta: SourceMeta, accessedFallback?: string): string {
+  if (isCaseLaw(meta)) return caseCitation(meta);
   return oscolaCitation(meta, accessedFallback ? { accessedFallback } : {});
 }
 
-/** OSCOLA pinpoint citation to page `sourcePage` of the source. */
-export function pinpoint(meta: SourceMeta, sourcePage: number, accessedFallback?: string): string {
-  return oscolaPinpoint(meta, sourcePage, accessedFallback ? { accessedFallback } : {});
+/** OSCOLA pinpoint citation to page `sourcePage` of the source, or to its numbered paragraph when known ("para 2.4.5"; decisions "[34]"). */
+export function pinpoint(meta: SourceMeta, sourcePage: number, accessedFallback?: string, paragraph?: string): string {
+  if (isCaseLaw(meta)) return caseCitation(meta, casePinpoint(paragraph, sourcePage));
+  return oscolaPinpoint(meta, paragraphPinpoint(paragraph) ?? sourcePage, accessedFallback ? { accessedFallback } : {});
 }

@@ -1,7 +1,7 @@
 /** Case and bundle commands: case new/add/list/show, build, verify. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { TribunalId } from '../../model/index.ts';
+import { TRIBUNAL_IDS } from '../../model/vocabulary.ts';
 import { InvalidInputError, VerificationError } from '../../errors.ts';
 import { collect, dateOption, type CliContext } from '../context.ts';
 
@@ -29,8 +29,8 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
       run(async () => {
         const c = ctx();
         const ops = await loadOps();
-        if (o.tribunal !== undefined && !TribunalId.safeParse(o.tribunal).success) {
-          throw new InvalidInputError(`--tribunal must be one of ${TribunalId.options.join(', ')}, not "${o.tribunal}".`);
+        if (o.tribunal !== undefined && !(TRIBUNAL_IDS as readonly string[]).includes(o.tribunal)) {
+          throw new InvalidInputError(`--tribunal must be one of ${TRIBUNAL_IDS.join(', ')}, not "${o.tribunal}".`);
         }
         const ws = await c.workspace('write');
         const created = await ops.createCase(ws, {
@@ -39,7 +39,7 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
           ...(o.appellant ? { appellant: o.appellant } : {}),
           anonymise: o.anonymise === true,
           ...(o.reference ? { reference: o.reference } : {}),
-          ...(o.tribunal ? { tribunal: TribunalId.parse(o.tribunal) } : {}),
+          ...(o.tribunal ? { tribunal: o.tribunal as (typeof TRIBUNAL_IDS)[number] } : {}),
           ...(o.hearing ? { hearing: dateOption('--hearing', o.hearing, true)! } : {}),
           protect: o.protect,
         });
@@ -79,12 +79,14 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
     .argument('<slug>')
     .argument('<sourceIds...>')
     .option('--section <name>', 'section letter or title; a new title creates a section')
-    .action((slug: string, ids: string[], o: { section?: string }) =>
+    .option('--skeleton', 'the skeleton argument: first in section A, its bundle references become links')
+    .action((slug: string, ids: string[], o: { section?: string; skeleton?: boolean }) =>
       run(async () => {
         const c = ctx();
         const ops = await loadOps();
         const ws = await c.workspace('write');
-        const bundle = await ops.addSourcesToCase(ws, slug, ids, o.section);
+        if (o.skeleton && ids.length !== 1) throw new InvalidInputError('--skeleton takes one source: the skeleton argument.');
+        const bundle = o.skeleton ? await ops.addSkeleton(ws, slug, ids[0]!) : await ops.addSourcesToCase(ws, slug, ids, o.section);
         c.result(bundle, () => bundle.sections.map((s) => `${s.letter}  ${s.title}: ${s.items.length} item(s)`).join('\n'));
       }),
     );

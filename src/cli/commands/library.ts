@@ -1,7 +1,7 @@
 /** Library commands: init, import, sources, tag, excerpts, search, tags, replace. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DocumentType, formatPartialDate } from '../../model/index.ts';
+import { DOCUMENT_TYPES } from '../../model/vocabulary.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { collect, dateOption, type CliContext } from '../context.ts';
 
@@ -35,16 +35,22 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .option('--url <url>')
     .option('--accessed <date>', 'YYYY-MM-DD')
     .option('--language <code>')
-    .option('--type <type>', `one of ${DocumentType.options.join(', ')}`)
+    .option('--type <type>', `one of ${DOCUMENT_TYPES.join(', ')}`)
+    .option('--neutral-citation <citation>', 'case law: neutral citation, e.g. "[2014] UKUT 569 (IAC)"')
+    .option('--short-name <name>', 'case law: the name it is cited by, e.g. "AK and SK (Pakistan)"')
+    .option('--cg', 'a country guidance decision')
+    .option('--replaced-by <citation>', 'a country guidance decision replaced by a newer one')
     .action((files: string[], o: Record<string, string | undefined>) =>
       run(async () => {
         const c = ctx();
         const ops = await loadOps();
-        if (o.type !== undefined && !DocumentType.safeParse(o.type).success) {
-          throw new InvalidInputError(`--type must be one of ${DocumentType.options.join(', ')}, not "${o.type}".`);
+        if (o.type !== undefined && !(DOCUMENT_TYPES as readonly string[]).includes(o.type)) {
+          throw new InvalidInputError(`--type must be one of ${DOCUMENT_TYPES.join(', ')}, not "${o.type}".`);
         }
         if (o.url !== undefined && !/^https?:\/\/\S+$/.test(o.url)) throw new InvalidInputError(`--url must be a web address starting with http:// or https://, not "${o.url}".`);
+        const caseLaw = caseLawOptions(o);
         const metadata = {
+          ...caseLaw,
           ...(o.title ? { title: o.title } : {}),
           ...(o.author ? { author: o.author } : {}),
           ...(o.publisher ? { publisher: o.publisher } : {}),
@@ -52,7 +58,7 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
           ...(o.url ? { url: o.url } : {}),
           ...(o.accessed ? { accessed: dateOption('--accessed', o.accessed, true)! } : {}),
           ...(o.language ? { language: o.language } : {}),
-          ...(o.type ? { type: DocumentType.parse(o.type) } : {}),
+          ...(o.type ? { type: o.type as (typeof DOCUMENT_TYPES)[number] } : {}),
         };
         const ws = await c.workspace('write');
         const outcomes = await ops.importSources(ws, {
@@ -77,13 +83,14 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .action((o: { case?: string }) =>
       run(async () => {
         const c = ctx();
-        const ops = await loadOps();
+        const ops = await import('../../ops/sources.ts');
         const ws = await c.workspace('read');
         const months = (await ws.readWorkspaceFile()).settings.stalenessMonths;
         const list = await ops.sourceSummaries(ws, { ...(o.case ? { caseSlug: o.case } : {}), months, reference: new Date() });
         // A source whose source.json is broken is named on stderr; the others are still listed.
         const { problems } = await ws.listSourcesChecked(o.case ? { caseSlug: o.case } : {});
         for (const p of problems) c.info(`warning: ${p.message}`);
+        const { formatPartialDate } = await import('../../model/index.ts');
         c.result(list, () =>
           list.length === 0
             ? 'No sources yet: import some with "sanad import FILE…".'
@@ -159,17 +166,30 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
 
   program
     .command('search')
-    .description('full-text search across every page of every source')
+    .description('full-text search across every page of every source ("a phrase", prefix*)')
     .argument('<query...>')
     .option('--limit <n>', 'most results', '20')
-    .action((words: string[], o: { limit: string }) =>
+    .option('--type <type>', 'only this document type (report, news…; repeatable)', collect, [])
+    .option('--format <format>', 'only this source format (pdf, html…; repeatable)', collect, [])
+    .option('--from <date>', 'published on or after')
+    .option('--to <date>', 'published on or before')
+    .option('--tag <tag>', 'only sources with an excerpt under this tag')
+    .option('--case <slug>', 'the library and this case\'s documents only')
+    .action((words: string[], o: { limit: string; type: string[]; format: string[]; from?: string; to?: string; tag?: string; case?: string }) =>
       run(async () => {
         const c = ctx();
-        const ws = await c.workspace('read');
-        const { LibraryIndex } = await import('../../search/index.ts');
-        const index = new LibraryIndex();
-        for (const s of await ws.listSources({ all: true })) index.addSource(s, await ws.readText(s.id));
-        const hits = index.search(words.join(' '), { limit: Math.max(1, Number(o.limit) || 20) });
+        const input = {
+          query: words.join(' '),
+          limit: Math.max(1, Number(o.limit) || 20),
+          types: o.type,
+          formats: o.format,
+          ...(o.from ? { from: dateOption('--from', o.from)! } : {}),
+          ...(o.to ? { to: dateOption('--to', o.to)! } : {}),
+          ...(o.tag ? { tag: o.tag } : {}),
+          ...(o.case ? { caseSlug: o.case } : {}),
+        };
+        const { quickSearch } = await import('../../ops/quick-search.ts');
+        const hits = (await quickSearch(c.workspaceDir, input)) ?? (await (await import('../../ops/search.ts')).searchLibrary(await c.workspace('read'), input));
         c.result(hits, () => (hits.length === 0 ? `Nothing found for "${words.join(' ')}".` : hits.map((h) => `${h.sourceId} p${h.page}  ${h.title}\n    ${h.snippet}`).join('\n')));
       }),
     );
@@ -203,4 +223,19 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
         c.result({ id: r.source.id, reanchored: r.reanchored, fuzzy: r.fuzzy.map((e) => e.id), orphaned: r.orphaned.map((e) => e.id), redactionsOrphaned: r.redactionsOrphaned.map((x) => x.id), redactionsToCheck: r.redactionsToCheck.map((x) => x.id) }, `${r.source.id}: ${r.reanchored} excerpt(s) re-anchored, ${r.fuzzy.length} approximately, ${r.orphaned.length} not found.`);
       }),
     );
+}
+
+/** The case-law import options (neutral citation, short name, CG, replaced by); case law is a "decision". */
+function caseLawOptions(o: Record<string, unknown>): { neutralCitation?: string; shortName?: string; cg?: boolean; replacedBy?: string; type?: 'decision' } {
+  const out: { neutralCitation?: string; shortName?: string; cg?: boolean; replacedBy?: string; type?: 'decision' } = {};
+  if (typeof o.neutralCitation === 'string') {
+    if (!/^\[\d{4}\]\s+\S+/.test(o.neutralCitation.trim())) throw new InvalidInputError(`--neutral-citation looks like "[2014] UKUT 569 (IAC)", not "${o.neutralCitation}".`);
+    out.neutralCitation = o.neutralCitation.trim();
+  }
+  if (typeof o.shortName === 'string') out.shortName = o.shortName;
+  if (o.cg === true) out.cg = true;
+  if (typeof o.replacedBy === 'string') out.replacedBy = o.replacedBy;
+  if ((out.cg || out.replacedBy) && !out.neutralCitation) throw new InvalidInputError('A country guidance decision needs its neutral citation: add --neutral-citation "[2014] UKUT 569 (IAC)".');
+  if (out.neutralCitation && o.type === undefined) out.type = 'decision';
+  return out;
 }

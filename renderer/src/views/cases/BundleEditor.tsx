@@ -7,6 +7,7 @@ import { BundleOptions } from './BundleOptions.tsx';
 import { move, moveItem, newKey, nextLetter, type Draft } from './bundleDraft.ts';
 import { SectionCard } from './SectionCard.tsx';
 import { BundleDnd } from './sortable.tsx';
+import { SchedulePages } from './SchedulePages.tsx';
 
 interface Props {
   draft: Draft;
@@ -17,7 +18,7 @@ interface Props {
   onImportCaseDocuments: () => void;
 }
 
-export function BundleEditor({ draft, problems, onChange, sources, onImportCaseDocuments }: Props) {
+export function BundleEditor({ draft, problems, onChange, sources, slug, onImportCaseDocuments }: Props) {
   const addSection = () =>
     onChange({ ...draft, sections: [...draft.sections, { id: newKey('s'), letter: nextLetter(draft.sections), title: 'New section', divider: false, items: [] }] });
   const moveTo = (key: string, sectionId: string, index: number) => onChange(moveItem(draft, key, sectionId, index));
@@ -25,6 +26,7 @@ export function BundleEditor({ draft, problems, onChange, sources, onImportCaseD
   return (
     <div className="bundle-editor">
       <BundleOptions draft={draft} problems={problems} onChange={onChange} />
+      <SchedulePages slug={slug} draft={draft} />
       <div className="editor-toolbar">
         <h2 className="section-heading">Sections</h2>
         <span className="row-spacer" />

@@ -50,6 +50,20 @@ export function ItemRow({ entry: k, index, section, sections, sources, problems,
           onChange={(e) => k.item.kind === 'source' && onChange({ ...k, item: { ...k.item, pages: e.target.value.trim() ? e.target.value : undefined } })}
         />
       )}
+      {k.item.kind === 'source' && (
+        <label className="skeleton-toggle" title="The skeleton argument: its bundle references ([AB/45], p. 45, E7) become links to those pages">
+          <input
+            type="checkbox"
+            checked={k.item.role === 'skeleton'}
+            onChange={(e) => {
+              if (k.item.kind !== 'source') return;
+              const { role: _role, ...rest } = k.item;
+              onChange({ ...k, item: e.target.checked ? { ...rest, role: 'skeleton' } : rest });
+            }}
+          />{' '}
+          Skeleton
+        </label>
+      )}
       {others.length > 0 && (
         <select className="move-select" aria-label={`Move ${title} to section`} value="" onChange={(e) => e.target.value && onMoveTo(e.target.value)}>
           <option value="">Move to…</option>

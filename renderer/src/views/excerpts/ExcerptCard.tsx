@@ -6,16 +6,27 @@ import { TagChip } from '../../components/TagChip.tsx';
 import { invoke } from '../../lib/api.ts';
 import { formatPartialDate } from '../../lib/format.ts';
 import { useNotices } from '../../lib/notices.tsx';
+import { useState } from 'react';
+
+type CiteStyle = 'both' | 'oscola' | 'bundle';
+const STYLE_LABELS: Record<CiteStyle, string> = { both: 'Citation and bundle page', oscola: 'OSCOLA (full)', bundle: 'Bundle page only' };
+
+/** "p. 14, para 2.4.5", "p. 9, [34]". */
+export function pinpointLabel(e: { page: number; paragraph?: string | undefined }): string {
+  if (!e.paragraph) return `p. ${e.page}`;
+  return e.paragraph.startsWith('[') ? `p. ${e.page}, ${e.paragraph}` : `p. ${e.page}, para ${e.paragraph}`;
+}
 
 export function ExcerptCard({ excerpt: e, tags, onOpen, onDelete }: { excerpt: ExcerptView; tags: Tag[]; onOpen: () => void; onDelete: () => void }) {
   const notices = useNotices();
   const colour = (id: string) => tags.find((t) => t.id === id)?.colour ?? '#cccccc';
 
+  const [style, setStyle] = useState<CiteStyle>('both');
   const copy = async () => {
     try {
-      const { pinpoint } = await invoke('excerpts.citation', { id: e.id });
-      await invoke('clipboard.writeText', { text: pinpoint });
-      notices.info('Citation copied: paste it into the skeleton argument.', 'success');
+      const cited = await invoke('excerpts.cite', { id: e.id, style });
+      await invoke('clipboard.writeText', { text: cited.text });
+      notices.info(cited.bundlePage === undefined && style !== 'oscola' ? 'Citation copied without a bundle page: build the case to add one.' : 'Citation copied: paste it into the skeleton argument.', 'success');
     } catch (err) {
       notices.error(err);
     }
@@ -27,7 +38,7 @@ export function ExcerptCard({ excerpt: e, tags, onOpen, onDelete }: { excerpt: E
       {e.note && <p className="excerpt-note">{e.note}</p>}
       <div className="excerpt-meta">
         <span className="excerpt-source">
-          {e.sourceTitle}, p. {e.page}
+          {e.sourceTitle}, {pinpointLabel(e)}
         </span>
         {e.eventDate && <span className="meta-item">Event: {formatPartialDate(e.eventDate)}</span>}
         {e.places.length > 0 && <span className="meta-item">{e.places.join(', ')}</span>}
@@ -44,6 +55,13 @@ export function ExcerptCard({ excerpt: e, tags, onOpen, onDelete }: { excerpt: E
           ))}
         </span>
         <span className="card-actions">
+          <select className="select-small" aria-label="Citation style" value={style} onChange={(ev) => setStyle(ev.target.value as CiteStyle)}>
+            {(Object.keys(STYLE_LABELS) as CiteStyle[]).map((k) => (
+              <option key={k} value={k}>
+                {STYLE_LABELS[k]}
+              </option>
+            ))}
+          </select>
           <button type="button" className="btn btn-small" onClick={() => void copy()}>
             <Icon name="copy" size={14} /> Copy citation
           </button>

@@ -8,7 +8,7 @@ import { DAY_DATE, PARTIAL_DATE } from '../../lib/format.ts';
 import { useNotices } from '../../lib/notices.tsx';
 
 const TYPES = ['report', 'news', 'press-release', 'web-page', 'email', 'letter', 'statement', 'translation', 'decision', 'photo', 'other'] as const;
-type Fields = Record<'title' | 'author' | 'publisher' | 'published' | 'url' | 'accessed' | 'language' | 'type', string>;
+type Fields = Record<'title' | 'author' | 'publisher' | 'published' | 'url' | 'accessed' | 'language' | 'type' | 'neutralCitation' | 'shortName' | 'replacedBy', string>;
 
 function validate(f: Fields): Partial<Record<keyof Fields, string>> {
   const errors: Partial<Record<keyof Fields, string>> = {};
@@ -16,6 +16,7 @@ function validate(f: Fields): Partial<Record<keyof Fields, string>> {
   if (f.published && !PARTIAL_DATE.test(f.published)) errors.published = 'Use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2014-06-29.';
   if (f.accessed && !DAY_DATE.test(f.accessed)) errors.accessed = 'Use YYYY-MM-DD, e.g. 2026-11-21.';
   if (f.url && !/^https?:\/\/\S+\.\S+/.test(f.url)) errors.url = 'Enter the full address, starting with https://';
+  if (f.neutralCitation && !/^\[\d{4}\]\s+\S+/.test(f.neutralCitation.trim())) errors.neutralCitation = 'Write it as the tribunal does, e.g. [2014] UKUT 569 (IAC).';
   return errors;
 }
 
@@ -29,7 +30,11 @@ export function MetadataPanel({ source, onClose, onSaved, onOpen }: { source: So
     accessed: source.accessed ?? '',
     language: source.language ?? '',
     type: source.type,
+    neutralCitation: source.neutralCitation ?? '',
+    shortName: source.shortName ?? '',
+    replacedBy: source.replacedBy ?? '',
   });
+  const [cg, setCg] = useState(source.cg ?? false);
   const [saving, setSaving] = useState(false);
   const [touched, setTouched] = useState(false);
   const notices = useNotices();
@@ -54,6 +59,10 @@ export function MetadataPanel({ source, onClose, onSaved, onOpen }: { source: So
       accessed: opt(fields.accessed),
       language: opt(fields.language),
       type: fields.type as SourceMetaPatch['type'],
+      neutralCitation: opt(fields.neutralCitation),
+      shortName: opt(fields.shortName),
+      ...(cg || source.cg !== undefined ? { cg } : {}),
+      replacedBy: opt(fields.replacedBy),
     };
     setSaving(true);
     try {
@@ -111,6 +120,21 @@ export function MetadataPanel({ source, onClose, onSaved, onOpen }: { source: So
               </select>
             </div>
           </div>
+          {(fields.type === 'decision' || fields.neutralCitation) && (
+            <fieldset className="field-group">
+              <legend>Case law</legend>
+              <div className="field-row">
+                {field('neutralCitation', 'Neutral citation', '[2014] UKUT 569 (IAC)')}
+                {field('shortName', 'Cited as', 'AK and SK (Pakistan)')}
+              </div>
+              <div className="field">
+                <label>
+                  <input type="checkbox" checked={cg} onChange={(e) => { setTouched(true); setCg(e.target.checked); }} /> Country guidance (CG) decision
+                </label>
+              </div>
+              {cg && field('replacedBy', 'Replaced by', 'the newer CG decision, if any')}
+            </fieldset>
+          )}
           <dl className="facts">
             <dt>Pages</dt>
             <dd>{source.pages}</dd>

@@ -28,6 +28,7 @@ export function ExcerptSidebar({ excerpts, tags, activeId, onJump }: Props) {
                 <button type="button" className={`excerpt-mini${e.id === activeId ? ' is-active' : ''}`} onClick={() => onJump(e.id)} style={{ borderLeftColor: colour(e.tags[0] ?? '') }}>
                   <span className="excerpt-mini-meta">
                     p. {e.page}
+                    {e.paragraph && (e.paragraph.startsWith('[') ? `, ${e.paragraph}` : `, para ${e.paragraph}`)}
                     {e.anchor.status === 'orphaned' && <span className="badge badge-danger">Lost anchor</span>}
                     {e.anchor.status === 'fuzzy' && <span className="badge badge-warning">Check</span>}
                   </span>

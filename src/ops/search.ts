@@ -1,0 +1,42 @@
+/**
+ * Library search over the workspace's persistent index: ranked pages with a
+ * snippet around the match, narrowed by document type, format, published
+ * date, tag (sources carrying an excerpt with the tag or a sub-tag) and case.
+ */
+import type { Workspace } from '../store/index.ts';
+import { tagMatcher, type SearchHit } from '../search/index.ts';
+
+export interface LibrarySearchInput {
+  query: string;
+  limit?: number;
+  offset?: number;
+  types?: string[];
+  formats?: string[];
+  from?: string;
+  to?: string;
+  /** Tag id or full name; includes its sub-tags. */
+  tag?: string;
+  caseSlug?: string;
+}
+
+/** Tag ids a tag reference stands for (the tag and its sub-tags); [] when it names no tag. */
+export async function tagIdsFor(ws: Workspace, ref: string): Promise<string[]> {
+  const tags = await ws.listTags();
+  const match = tagMatcher(tags, ref);
+  return tags.filter((t) => match(t.id)).map((t) => t.id);
+}
+
+export async function searchLibrary(ws: Workspace, input: LibrarySearchInput): Promise<SearchHit[]> {
+  const tagIds = input.tag ? await tagIdsFor(ws, input.tag) : undefined;
+  const index = await ws.index();
+  return index.search(input.query, {
+    limit: input.limit ?? 50,
+    ...(input.offset ? { offset: input.offset } : {}),
+    ...(input.types?.length ? { types: input.types } : {}),
+    ...(input.formats?.length ? { formats: input.formats } : {}),
+    ...(input.from ? { from: input.from } : {}),
+    ...(input.to ? { to: input.to } : {}),
+    ...(tagIds ? { tagIds } : {}),
+    ...(input.caseSlug ? { caseSlug: input.caseSlug } : {}),
+  });
+}
