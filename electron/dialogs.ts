@@ -4,14 +4,11 @@
  * so a test can check them against what the importer accepts.
  */
 import { dialog, type BrowserWindow, type FileFilter } from 'electron';
+import { IMPORT_FAMILIES, importExtensions } from '../src/model/import-formats.ts';
 
 export const IMPORT_FILTERS: readonly FileFilter[] = [
-  { name: 'Sources (PDF, text, web pages, images, e-mail)', extensions: ['pdf', 'txt', 'md', 'markdown', 'html', 'htm', 'jpg', 'jpeg', 'png', 'eml'] },
-  { name: 'PDF documents', extensions: ['pdf'] },
-  { name: 'Text and Markdown', extensions: ['txt', 'md', 'markdown'] },
-  { name: 'Saved web pages', extensions: ['html', 'htm'] },
-  { name: 'Images (photos of letters)', extensions: ['jpg', 'jpeg', 'png'] },
-  { name: 'E-mail messages', extensions: ['eml'] },
+  { name: 'Everything Sanad imports (PDF, Word, e-mail, chats, photos, text, web pages)', extensions: importExtensions() },
+  ...IMPORT_FAMILIES.map((f) => ({ name: f.name, extensions: [...f.extensions] })),
 ];
 
 export const PDF_FILTERS: readonly FileFilter[] = [{ name: 'PDF documents', extensions: ['pdf'] }];

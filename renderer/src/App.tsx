@@ -132,7 +132,7 @@ export function App() {
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <div className="drop-card">Drop reports, articles, e-mails or photos to add them to the library</div>
+          <div className="drop-card">Drop reports, Word files, e-mails (.eml, .msg), WhatsApp exports or photos to add them to the library</div>
         </div>
       )}
       <Notices />

@@ -79,35 +79,38 @@ export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolum
   if (!first || !last) throw new BundleError(`Volume ${volume} of the bundle is empty: report this as a bug in Sanad.`);
   const out = await PDFDocument.create({ updateMetadata: false });
   const font = await out.embedFont(StandardFonts.HelveticaBold);
-  const donors = new Map<string, DonorCopier>();
+  // One donor per source and per printed PDF (parts printed together share one).
+  const donors = new Map<unknown, DonorCopier>();
+  const keyOf = (p: (typeof placed)[number]) => (p.item.kind === 'source' ? `source:${p.item.meta.id}` : args.rendered.get(p.index)?.pdf);
+  // A donor is released after its last item, so parsed sources do not pile up in memory.
+  const lastUse = new Map<unknown, number>();
+  placed.forEach((p, k) => lastUse.set(keyOf(p), k));
   const pages = new Map<number, PDFPage>();
   const generatedPositions: number[] = [];
 
-  for (const p of placed) {
+  for (const [k, p] of placed.entries()) {
     args.checkAbort('assembly');
     const item = p.item;
-    const key = item.kind === 'source' ? `source:${item.meta.id}` : `part:${p.index}`;
+    const key = keyOf(p);
+    const part = item.kind === 'source' ? undefined : args.rendered.get(p.index);
     let donor = donors.get(key);
     if (!donor) {
-      const bytes = item.kind === 'source' ? input.sources.get(item.meta.id)?.pdf : args.rendered.get(p.index)?.pdf;
+      const bytes = item.kind === 'source' ? input.sources.get(item.meta.id)?.pdf : part?.pdf;
       if (!bytes) throw new BundleError(`Nothing was rendered for "${item.title}": report this as a bug in Sanad.`);
       donor = new DonorCopier(await loadDonor(bytes, `"${item.title}"`), out);
       donors.set(key, donor);
     }
-    const indices = item.kind === 'source' ? item.pages : Array.from({ length: p.pageCount }, (_, k) => k);
+    const indices = item.kind === 'source' ? item.pages : Array.from({ length: p.pageCount }, (_, n) => (part?.firstPage ?? 0) + n);
     const from = donor;
     const copied = copyOrExplain(() => from.copyPages(indices).map((page) => out.addPage(page)), item.title, item.kind === 'source');
-    copied.forEach((page, k) => {
-      pages.set(p.first + k, page);
-      if (item.kind !== 'source') generatedPositions.push(p.first + k);
+    copied.forEach((page, n) => {
+      pages.set(p.first + n, page);
+      if (item.kind !== 'source') generatedPositions.push(p.first + n);
     });
-  }
-  const formsCopied = new Set<DonorCopier>();
-  for (const p of placed) {
-    const donor = p.item.kind === 'source' ? donors.get(`source:${p.item.meta.id}`) : undefined;
-    if (!donor || formsCopied.has(donor)) continue;
-    formsCopied.add(donor);
-    copyOrExplain(() => donor.copyFormFields(), p.item.title, true);
+    if (lastUse.get(key) === k) {
+      if (item.kind === 'source') copyOrExplain(() => from.copyFormFields(), item.title, true);
+      donors.delete(key);
+    }
   }
 
   const highlightsByPage = new Map<number, PageHighlight[]>();

@@ -51,6 +51,8 @@ export class DonorCopier {
     }
     // A page copied again (the same source twice in a bundle) gets annotations of its own.
     for (const i of indices) this.forgetAnnotations(pages[i]!);
+    // …and a content list of its own: stamping one copy must not stamp the other.
+    for (const i of indices) this.forgetContents(pages[i]!);
     const links = indices.map((i) => detachLinks(this.donor, pages[i]!, this.pageIndexOf!, this.detached));
     return indices.map((i, k) => {
       const copy = this.copier.copy(pages[i]!.node);
@@ -62,6 +64,16 @@ export class DonorCopier {
       this.links.removed += stats.removed;
       return page;
     });
+  }
+
+  private forgetContents(page: PDFPage): void {
+    // The copier remembers direct objects as well as refs.
+    const contents = page.node.get(PDFName.of('Contents'));
+    const list = contents instanceof PDFRef ? this.donor.context.lookup(contents) : contents;
+    // A single stream is shared harmlessly: stamping gives each copy a new content array.
+    if (!(list instanceof PDFArray)) return;
+    this.mapped.delete(contents);
+    this.mapped.delete(list);
   }
 
   private forgetAnnotations(page: PDFPage): void {

@@ -46,6 +46,12 @@ export interface BuildOptions {
   skipVerification?: boolean;
   /** Threads for verification, the calling one included (default: by bundle size and cores; 1 = no workers). */
   verifyThreads?: number;
+  /**
+   * The report of the last build of this bundle, if any: its generated parts'
+   * lengths are the first guess of the plan, so an unchanged index or schedule
+   * is printed once instead of once per numbering round.
+   */
+  previousReport?: Pick<BuildReport, 'parts'>;
 }
 
 export interface BuildResult {
@@ -63,8 +69,19 @@ interface Stable {
   rendered: Map<number, RenderedPart>;
 }
 
-async function stabilise(input: BundleInput, items: PlanItem[], volumeOfItem: number[], parts: PartPrinter, step: (stage: string) => void): Promise<Stable> {
-  let counts = initialCounts(items);
+/** Page counts of the generated parts in a previous report, by kind and title. */
+function hintsFrom(previous: Pick<BuildReport, 'parts'> | undefined): Map<string, number> {
+  const hints = new Map<string, number>();
+  for (const p of previous?.parts ?? []) hints.set(`${p.kind}\n${p.title}`, p.lastPage - p.firstPage + 1);
+  return hints;
+}
+
+async function stabilise(input: BundleInput, items: PlanItem[], volumeOfItem: number[], parts: PartPrinter, step: (stage: string) => void, hints: Map<string, number>): Promise<Stable> {
+  let counts = initialCounts(items).map((n, i) => {
+    const item = items[i]!;
+    if (item.kind === 'source') return n;
+    return hints.get(`${item.kind === 'generated' ? item.part : item.kind}\n${item.title}`) ?? n;
+  });
   for (let round = 1; round <= MAX_PLAN_ITERATIONS; round++) {
     step(`plan (round ${round})`);
     const layout = layOut(input, items, counts, volumeOfItem);
@@ -100,7 +117,8 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
   step('planning');
   const parts = new PartPrinter(options.printer, options.renderPart ?? renderPartHtml, input.profile.paper);
   let volumeOfItem = items.map(() => 1);
-  let stable = await stabilise(input, items, volumeOfItem, parts, step);
+  const hints = hintsFrom(options.previousReport);
+  let stable = await stabilise(input, items, volumeOfItem, parts, step, hints);
   report('plan', 1, 1);
   let skeleton: SkeletonPlan = planSkeleton(input, stable.layout, stable.excerpts, input.previous);
   const assembleAll = async (s: Stable): Promise<AssembledVolume[]> => {
@@ -133,7 +151,7 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
     for (let attempt = 0; attempt < 3 && volumes.some((v) => v.bytes.length > cap); attempt++) {
       step('splitting into volumes');
       volumeOfItem = assignVolumes(estimates.map((e) => e * scale), cap);
-      stable = await stabilise(input, items, volumeOfItem, parts, step);
+      stable = await stabilise(input, items, volumeOfItem, parts, step, hints);
       volumes = await assembleAll(stable);
       scale *= 1.15;
     }

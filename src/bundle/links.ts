@@ -8,6 +8,7 @@
 import { PDFArray, PDFDict, PDFName, PDFNull, PDFRef, PDFString, PDFHexString, type PDFPage } from '@cantoo/pdf-lib';
 import { BundleError } from '../errors.ts';
 import { INTERNAL_LINK_PREFIX } from './parts/context.ts';
+import { PART_MARKER_PREFIX } from './batch-print.ts';
 
 export interface LinkStats {
   internal: number;
@@ -30,6 +31,13 @@ export function rewriteInternalLinks(page: PDFPage, totalPages: number, pageRefO
     const annot = ctx.lookupMaybe(annots.get(i), PDFDict);
     if (!annot || annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
     const uri = uriOf(annot);
+    if (uri?.startsWith(PART_MARKER_PREFIX)) {
+      // The marker of a combined print (batch-print.ts): not a link, and not kept in the file.
+      const ref = annots.get(i);
+      annots.remove(i);
+      if (ref instanceof PDFRef) ctx.delete(ref);
+      continue;
+    }
     if (!uri?.startsWith(INTERNAL_LINK_PREFIX)) continue;
     const target = Number(uri.slice(INTERNAL_LINK_PREFIX.length));
     if (!Number.isInteger(target) || target < 1 || target > totalPages) {

@@ -1,18 +1,25 @@
 /**
  * Renders the generated items (parts, dividers, translation certificates) of
- * a layout to PDF through the printer. Identical HTML is printed once per
- * build: re-planning re-renders only what changed.
+ * a layout to PDF through the printer, all in one page load (batch-print.ts).
+ * A round whose documents were all printed before (the plan has converged)
+ * prints nothing.
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
 import type { Printer, Paper } from '../print/printer.ts';
 import type { PartContext, PartRequest } from './parts/context.ts';
 import type { Layout, PlanItem } from './plan.ts';
+import { combineParts, partStarts } from './batch-print.ts';
 
 export type PartRenderer = (request: PartRequest, ctx: PartContext, paper: Paper) => string;
 
 export interface RenderedPart {
+  /** The printed PDF; several parts may share one (a combined print, batch-print.ts). */
   pdf: Uint8Array;
+  /** 0-based page of `pdf` where this part starts. */
+  firstPage: number;
   pageCount: number;
+  /** Pages of `pdf` in all (for size estimates). */
+  pdfPages: number;
 }
 
 export function requestFor(item: PlanItem): PartRequest | undefined {
@@ -46,7 +53,7 @@ async function mapLimit<T, R>(list: T[], limit: number, task: (item: T) => Promi
 }
 
 export class PartPrinter {
-  private readonly cache = new Map<string, RenderedPart>();
+  private readonly cache = new Map<string, RenderedPart[]>();
   constructor(
     private readonly printer: Printer,
     private readonly renderPart: PartRenderer,
@@ -57,13 +64,41 @@ export class PartPrinter {
   private async print(html: string): Promise<RenderedPart> {
     const pdf = await this.printer.printHtml(html, { paper: this.paper });
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-    return { pdf, pageCount: doc.getPageCount() };
+    const pages = doc.getPageCount();
+    return { pdf, firstPage: 0, pageCount: pages, pdfPages: pages };
   }
 
   /**
+   * Prints the documents in one page load when they share their layout
+   * (batch-print.ts); otherwise, or if the markers did not come through, one
+   * by one, a few at a time.
+   */
+  private async printAll(docs: string[], checkAbort: () => void): Promise<RenderedPart[]> {
+    const combined = docs.length > 1 ? combineParts(docs) : undefined;
+    if (combined !== undefined) {
+      checkAbort();
+      const pdf = await this.printer.printHtml(combined, { paper: this.paper });
+      const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+      const starts = partStarts(doc, docs.length);
+      if (starts) {
+        const pdfPages = doc.getPageCount();
+        this.combinedPrints++;
+        return starts.map((first, k) => ({ pdf, firstPage: first, pageCount: (starts[k + 1] ?? pdfPages) - first, pdfPages }));
+      }
+    }
+    return mapLimit(docs, this.concurrency, async (html) => {
+      checkAbort();
+      return this.print(html);
+    });
+  }
+
+  /** Combined prints made (for tests and diagnostics). */
+  combinedPrints = 0;
+
+  /**
    * Renders every non-source item; returns item index → rendered PDF. All the
-   * HTML is rendered first, then the distinct documents not printed before
-   * are printed a few at a time; the result depends only on the HTML.
+   * HTML is rendered first; unless this exact set of documents was printed
+   * before, it is printed together.
    */
   async renderAll(layout: Layout, ctx: PartContext, checkAbort: () => void): Promise<Map<number, RenderedPart>> {
     const htmlOf = new Map<number, string>();
@@ -73,14 +108,18 @@ export class PartPrinter {
       checkAbort();
       htmlOf.set(i, this.renderPart(request, ctx, this.paper));
     }
-    const missing = [...new Set(htmlOf.values())].filter((html) => !this.cache.has(html));
-    const printed = await mapLimit(missing, this.concurrency, async (html) => {
-      checkAbort();
-      return this.print(html);
-    });
-    missing.forEach((html, k) => this.cache.set(html, printed[k]!));
+    // The whole set is printed together and cached as one: the result depends only on
+    // the final HTML, not on which rounds came before (same inputs, same bytes).
+    const docs = [...new Set(htmlOf.values())];
+    const key = docs.join('\u0000');
+    let printed = this.cache.get(key);
+    if (!printed) {
+      printed = await this.printAll(docs, checkAbort);
+      this.cache.set(key, printed);
+    }
+    const byHtml = new Map(docs.map((html, k) => [html, printed[k]!]));
     const out = new Map<number, RenderedPart>();
-    for (const [i, html] of htmlOf) out.set(i, this.cache.get(html)!);
+    for (const [i, html] of htmlOf) out.set(i, byHtml.get(html)!);
     return out;
   }
 }

@@ -17,7 +17,8 @@ export function estimateItemBytes(input: BundleInput, items: PlanItem[], rendere
       const source = input.sources.get(item.meta.id);
       return source ? (source.pdf.length * item.pages.length) / Math.max(1, item.meta.pages) : 0;
     }
-    return rendered.get(i)?.pdf.length ?? 0;
+    const r = rendered.get(i);
+    return r ? (r.pdf.length * r.pageCount) / Math.max(1, r.pdfPages) : 0;
   });
 }
 

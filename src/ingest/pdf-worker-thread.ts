@@ -5,19 +5,22 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { isSanadError } from '../errors.ts';
-import { extractText } from '../pdf/text.ts';
+import { extractTextParallel } from '../pdf/text-parallel.ts';
 import { preparePdf } from './pdf.ts';
 
 export type PdfJob = { type: 'prepare'; name: string; bytes: Uint8Array } | { type: 'extract'; name: string; bytes: Uint8Array };
 
 export type PdfWorkerReply =
+  | { type: 'ready' }
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: { name: string; code: string; message: string; file?: string } };
 
 async function runJob(job: PdfJob): Promise<unknown> {
   if (job.type === 'prepare') return preparePdf(job.name, job.bytes);
-  return extractText(job.bytes, (done, total) => parentPort?.postMessage({ type: 'progress', done, total } satisfies PdfWorkerReply));
+  // Long files are read on several threads (each under this worker's memory limit; they end with it).
+  const onPage = (done: number, total: number) => parentPort?.postMessage({ type: 'progress', done, total } satisfies PdfWorkerReply);
+  return (await extractTextParallel(job.bytes, { onPage })).pages;
 }
 
 const port = parentPort;
@@ -33,4 +36,5 @@ if (port) {
       },
     );
   });
+  port.postMessage({ type: 'ready' } satisfies PdfWorkerReply);
 }

@@ -49,18 +49,45 @@ function revive(e: { name: string; code: string; message: string; file?: string 
 interface Running {
   worker: Worker;
   memoryMb: number;
+  /** Settles when the worker has loaded its modules (rejects if it cannot). */
+  ready: Promise<void>;
 }
 
 let idle: Running | undefined;
 
+function isOutOfMemory(e: unknown): boolean {
+  return (e as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
+
 function start(memoryMb: number): Running {
   const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 } });
   worker.unref();
-  return { worker, memoryMb };
+  const ready = new Promise<void>((resolve, reject) => {
+    const done = (outcome: () => void) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      outcome();
+    };
+    const onMessage = (m: PdfWorkerReply) => m.type === 'ready' && done(resolve);
+    const onError = (e: Error) => done(() => reject(e));
+    const onExit = (code: number) => done(() => reject(new Error(`the PDF worker exited while loading (${code})`)));
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
+  ready.catch(() => {});
+  return { worker, memoryMb, ready };
+}
+
+/** The same job on the calling thread: only when no worker can be started at all (never for a limit). */
+async function runHere(job: PdfJob, onProgress?: (done: number, total: number) => void): Promise<unknown> {
+  if (job.type === 'prepare') return (await import('./pdf.ts')).preparePdf(job.name, job.bytes);
+  return (await import('../pdf/text.ts')).extractText(job.bytes, onProgress);
 }
 
 /** Runs one job in a worker under the limits; the file name goes into every error. */
-function run<T>(name: string, job: PdfJob, limits: PdfWorkerLimits, onProgress?: (done: number, total: number) => void): Promise<T> {
+async function run<T>(name: string, job: PdfJob, limits: PdfWorkerLimits, onProgress?: (done: number, total: number) => void): Promise<T> {
   const { timeoutSeconds, memoryMb } = effectiveLimits(limits);
   const reuse = idle && idle.memoryMb === memoryMb ? idle : undefined;
   if (idle && !reuse) void idle.worker.terminate();
@@ -68,6 +95,14 @@ function run<T>(name: string, job: PdfJob, limits: PdfWorkerLimits, onProgress?:
   const running = reuse ?? start(memoryMb);
   const { worker } = running;
   worker.ref();
+  try {
+    await running.ready;
+  } catch (error) {
+    void worker.terminate();
+    if (isOutOfMemory(error)) throw new SourceTooComplexError(name, `it needed more than ${memoryMb} MB of memory to read`);
+    // A worker that cannot load (a packaging problem, not the file's) must not stop imports.
+    return (await runHere(job, onProgress)) as T;
+  }
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void, keep: boolean) => {
@@ -94,8 +129,7 @@ function run<T>(name: string, job: PdfJob, limits: PdfWorkerLimits, onProgress?:
       else if (m.type === 'failed') finish(() => reject(m.error.code ? revive(m.error) : new Error(m.error.message)), true);
     };
     const onError = (e: Error) => {
-      const outOfMemory = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      const detail = outOfMemory ? `it needed more than ${memoryMb} MB of memory to read` : `the reader stopped (${e.message})`;
+      const detail = isOutOfMemory(e) ? `it needed more than ${memoryMb} MB of memory to read` : `the reader stopped (${e.message})`;
       finish(() => reject(new SourceTooComplexError(name, detail)), false);
     };
     const onExit = (code: number) => finish(() => reject(new SourceTooComplexError(name, `the reader stopped (exit code ${code})`)), false);

@@ -39,14 +39,15 @@ export async function buildCase(ws: Workspace, slug: string, options: BuildCaseO
   const inside = options.out === undefined || (await isInsideWorkspace(ws.dir, options.out));
   if (inside && ws.readOnly) throw new ReadOnlyWorkspaceError(ws.dir);
   const input = await loadBundleInput(ws, slug);
+  const out = options.out ?? defaultBundlePath(ws, slug, input.definition.supplementary?.number);
   const previous = await latestReport(ws, slug);
   if (previous) input.previous = previous.report;
   const result = await buildBundle(input, {
     printer: options.printer,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(previous ? { previousReport: previous.report } : {}),
   });
-  const out = options.out ?? defaultBundlePath(ws, slug, input.definition.supplementary?.number);
   const files = inside ? await ws.mutate(() => writeBundle(result, out)) : await writeBundle(result, out);
   return { files, report: result.report };
 }

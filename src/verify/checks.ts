@@ -60,20 +60,35 @@ async function resolveDest(doc: PDFDocumentProxy, dest: unknown): Promise<number
   }
 }
 
-export async function checkPage(v: VolumeContext, pageNumber: number): Promise<void> {
+/** The failure for a page whose stamp is missing (same words whichever check found it). */
+export function missingStamp(v: Pick<VolumeContext, 'name' | 'firstPage' | 'report'>, pageNumber: number): string {
+  const position = v.firstPage + pageNumber - 1;
+  return `${v.name} page ${pageNumber} (bundle page ${position}) has no page label "${labelOf(v.report, position)}" at its bottom right`;
+}
+
+/** The stamp check through pdfjs's text (for pages whose appended stream cannot be read directly: see stamps.ts). */
+function checkStampText(v: VolumeContext, pageNumber: number, viewport: { width: number; height: number; convertToViewportPoint(x: number, y: number): number[] }, items: TextItem[]): void {
+  const label = labelOf(v.report, v.firstPage + pageNumber - 1);
+  const stamped = items.some((item) => {
+    if (item.str.trim() !== label) return false;
+    const [x, y] = viewport.convertToViewportPoint(item.transform[4] ?? 0, item.transform[5] ?? 0) as [number, number];
+    return x > viewport.width * 0.5 && y > viewport.height * 0.85;
+  });
+  if (!stamped) v.failures.push(missingStamp(v, pageNumber));
+}
+
+/**
+ * The checks that need pdfjs's text of a page: its links and its excerpts, and
+ * its stamp when `stamp` is set (otherwise stamps.ts checked it).
+ */
+export async function checkPage(v: VolumeContext, pageNumber: number, stamp = true): Promise<void> {
   const position = v.firstPage + pageNumber - 1;
   const where = `${v.name} page ${pageNumber} (bundle page ${position})`;
   const page = await v.doc.getPage(pageNumber);
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   const items = textItems(content.items);
-  const label = labelOf(v.report, position);
-  const stamped = items.some((item) => {
-    if (item.str.trim() !== label) return false;
-    const [x, y] = viewport.convertToViewportPoint(item.transform[4] ?? 0, item.transform[5] ?? 0) as [number, number];
-    return x > viewport.width * 0.5 && y > viewport.height * 0.85;
-  });
-  if (!stamped) v.failures.push(`${where} has no page label "${label}" at its bottom right`);
+  if (stamp) checkStampText(v, pageNumber, viewport, items);
 
   const annotations = (await page.getAnnotations()) as Annotation[];
   const links: Array<{ rect: readonly number[]; target: number }> = [];

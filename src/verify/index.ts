@@ -1,9 +1,10 @@
 /**
- * Verification: reopen what was built with an independent reader (pdfjs) and
- * check it against the report — page count, the stamp on every page, every
- * internal link target, every excerpt's quote and highlight — and reads
- * every object to check that nothing active is in it. Failures are
- * errors: a bundle that fails is not filed.
+ * Verification: reopen what was built and check it against the report — page
+ * count, the stamp on every page (read from the content stream Sanad appended,
+ * stamps.ts), and with an independent reader (pdfjs) every link target and
+ * every excerpt's quote and highlight — and read every object to check that
+ * nothing active is in it. Failures are errors: a bundle that fails is not
+ * filed.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -30,22 +31,27 @@ export interface VerifyOptions {
   threads?: number;
   /** Threads already started (e.g. by the build, ahead of time); the caller closes it. Overrides `threads`. */
   pool?: VerifyPool;
+  /**
+   * Further bundle pages (1-based positions) whose text pdfjs must read, beyond
+   * those with excerpts or links (see select.ts), e.g. pages with redactions.
+   */
+  extraTextPages?: number[];
 }
 
 export { defaultVerifyThreads, VerifyPool } from './pool.ts';
 
 export async function verifyBundle(files: string[] | Uint8Array[], report: BuildReport, options: VerifyOptions = {}): Promise<VerifyResult> {
-  if (options.pool) return verifyVolumes(files, report, options.pool);
+  if (options.pool) return verifyVolumes(files, report, options.pool, options.extraTextPages ?? []);
   // Workers join in as they finish loading; the main thread does not wait for them.
   const pool = new VerifyPool(Math.max(1, options.threads ?? defaultVerifyThreads(report.pages)));
   try {
-    return await verifyVolumes(files, report, pool);
+    return await verifyVolumes(files, report, pool, options.extraTextPages ?? []);
   } finally {
     await pool.close();
   }
 }
 
-async function verifyVolumes(files: string[] | Uint8Array[], report: BuildReport, pool: VerifyPool): Promise<VerifyResult> {
+async function verifyVolumes(files: string[] | Uint8Array[], report: BuildReport, pool: VerifyPool, extraTextPages: number[]): Promise<VerifyResult> {
   const failures: string[] = [];
   if (files.length !== report.volumes.length) {
     failures.push(`the report lists ${report.volumes.length} volume(s) but ${files.length} file(s) were given`);
@@ -68,7 +74,8 @@ async function verifyVolumes(files: string[] | Uint8Array[], report: BuildReport
       const expected = volume.lastPage - volume.firstPage + 1;
       if (doc.numPages !== expected) failures.push(`${name} has ${doc.numPages} pages; the report expects ${expected}`);
       const count = Math.min(doc.numPages, expected);
-      const v = { bytes, doc, report, firstPage: volume.firstPage, lastPage: volume.lastPage, name, count };
+      const extra = extraTextPages.map((p) => p - volume.firstPage + 1);
+      const v = { bytes, doc, report, firstPage: volume.firstPage, lastPage: volume.lastPage, name, count, extraTextPages: extra };
       for (const f of await checkVolumePages(v, pool.workers)) failures.push(f);
       for (const f of await checkInert(bytes, name)) failures.push(f);
     } finally {

@@ -88,7 +88,7 @@ export class VerifyWorker {
   }
 
   /** Checks a range of the open volume; rejects if the worker fails or dies. */
-  check(m: CheckRangeMessage): Promise<string[]> {
+  check(m: CheckRangeMessage): Promise<string[][]> {
     if (!this.alive) return Promise.reject(new Error('verification worker is not running'));
     return new Promise<WorkerReply>((resolve, reject) => {
       this.pending = { resolve, reject };

@@ -1,13 +1,13 @@
 /**
  * A verification worker thread: opens one volume's bytes with its own pdfjs
- * and checks the page ranges it is sent, replying with the failures of each
- * range (see pool.ts). Any error is reported back, never thrown, so the pool
+ * and checks the page batches it is sent, replying with the failures of each
+ * page (see pool.ts). Any error is reported back, never thrown, so the pool
  * can hand the range to the main thread.
  */
 import { parentPort } from 'node:worker_threads';
 import type { BuildReport } from '../bundle/report.ts';
 import { openPdf, type PDFDocumentProxy } from '../pdf/pdfjs.ts';
-import { checkRange } from './volume.ts';
+import { checkBatch } from './volume.ts';
 
 /** The volume the following ranges belong to (the bytes are shared, not copied). */
 export interface OpenVolumeMessage {
@@ -20,17 +20,17 @@ export interface OpenVolumeMessage {
   lastPage: number;
 }
 
-/** Check pages `from`..`to` (1-based, inclusive) of the current volume. */
+/** Check these pages (1-based) of the current volume with pdfjs; `stampPages` need the pdfjs stamp check too. */
 export interface CheckRangeMessage {
   type: 'check';
   volume: number;
-  from: number;
-  to: number;
+  pages: number[];
+  stampPages: number[];
 }
 
 export type WorkerRequest = OpenVolumeMessage | CheckRangeMessage;
 
-export type WorkerReply = { type: 'ready' } | { type: 'checked'; failures: string[] } | { type: 'error'; message: string };
+export type WorkerReply = { type: 'ready' } | { type: 'checked'; failures: string[][] } | { type: 'error'; message: string };
 
 interface OpenVolume {
   message: OpenVolumeMessage;
@@ -50,9 +50,7 @@ async function check(m: CheckRangeMessage): Promise<WorkerReply> {
   if (!current || current.message.volume !== m.volume) return { type: 'error', message: `volume ${m.volume} was not sent to this worker` };
   const { report, name, firstPage, lastPage } = current.message;
   const doc = await current.doc;
-  const failures: string[] = [];
-  const ctx = { doc, report, name, firstPage, lastPage, failures };
-  await checkRange(ctx, m.from, m.to);
+  const failures = await checkBatch({ doc, report, name, firstPage, lastPage }, { pages: m.pages, stampPages: m.stampPages });
   return { type: 'checked', failures };
 }
 

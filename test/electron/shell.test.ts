@@ -226,7 +226,7 @@ describe('menu', () => {
 describe('dialogs and paths', () => {
   it('offers every format the importer reads', () => {
     const all = IMPORT_FILTERS[0]!.extensions;
-    for (const ext of ['pdf', 'txt', 'md', 'html', 'htm', 'jpg', 'jpeg', 'png', 'eml']) expect(all).toContain(ext);
+    for (const ext of ['pdf', 'txt', 'md', 'html', 'htm', 'jpg', 'jpeg', 'png', 'eml', 'docx', 'doc', 'rtf', 'odt', 'msg', 'zip', 'heic', 'webp', 'gif', 'tiff']) expect(all).toContain(ext);
   });
 
   it('puts the workspace in Documents/Sanad unless SANAD_WORKSPACE says otherwise', () => {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { prepareSource, type PrepareOptions } from '../../src/ingest/index.ts';
 import { preparePdf } from '../../src/ingest/pdf.ts';
 import { probeWithPdfjs } from '../../src/ingest/pdf-checks.ts';
@@ -58,12 +59,18 @@ describe('untrusted PDFs at import', () => {
   }, 60_000);
 
   it('stops a file that exceeds the worker’s memory limit with a typed error naming it', async () => {
-    const pages = Array.from({ length: 1500 }, (_, i) => `Page ${i + 1} `.repeat(40));
-    const file = await write(dir, 'heavy-report.pdf', await (await textPdf(pages)).save());
-    const err = await prepareSource(file, { ...options, pdfLimits: { memoryMb: 8, timeoutSeconds: 60 } }).catch((e: unknown) => e);
+    // 1,500 dense pages: the reader loads within 96 MB, this file's pages do not fit in it.
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (let i = 0; i < 1500; i++) {
+      const page = doc.addPage([595, 842]);
+      for (let l = 0; l < 90; l++) page.drawText(`w${l} p${i} alpha beta gamma delta`, { x: 20, y: 800 - l * 8, size: 6, font });
+    }
+    const file = await write(dir, 'heavy-report.pdf', await doc.save());
+    const err = await prepareSource(file, { ...options, pdfLimits: { memoryMb: 96, timeoutSeconds: 600 } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SourceTooComplexError);
-    expect((err as Error).message).toMatch(/^heavy-report\.pdf was refused because (it needed more than 8 MB of memory|the reader stopped)/);
-  }, 90_000);
+    expect((err as Error).message).toMatch(/^heavy-report\.pdf was refused because it needed more than 96 MB of memory to read/);
+  }, 300_000);
 
   it('refuses a file over the size cap before reading it', async () => {
     const file = await write(dir, 'huge.pdf', await (await textPdf(['x'])).save());

@@ -128,7 +128,11 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
         });
         for (const t of r.createdTags) c.info(`Created tag "${t.name}".`);
         if (r.excerpt.anchor.status === 'fuzzy') c.info(`Matched approximately on page ${r.excerpt.page}: "${r.excerpt.quote.exact}"`);
-        c.result({ id: r.excerpt.id, page: r.excerpt.page, status: r.excerpt.anchor.status, merged: r.merged }, `${r.excerpt.id}  page ${r.excerpt.page}${r.merged ? ' (added tags to the existing excerpt)' : ''}`);
+        const para = r.excerpt.paragraph ? (r.excerpt.paragraph.startsWith('[') ? `, ${r.excerpt.paragraph}` : `, para ${r.excerpt.paragraph}`) : '';
+        c.result(
+          { id: r.excerpt.id, page: r.excerpt.page, ...(r.excerpt.paragraph ? { paragraph: r.excerpt.paragraph } : {}), status: r.excerpt.anchor.status, merged: r.merged },
+          `${r.excerpt.id}  page ${r.excerpt.page}${para}${r.merged ? ' (added tags to the existing excerpt)' : ''}`,
+        );
       }),
     );
 

@@ -29,6 +29,10 @@ interface Level {
 
 interface ListDef {
   levels: Map<number, Level>;
+  /** Lists sharing an abstract numbering count together in Word. */
+  counterKey: string;
+  /** Levels whose start this list overrides: they restart when the list is first used. */
+  restarts: number[];
 }
 
 function kids(el: XmlElement | null | undefined, local: string): XmlElement[] {
@@ -135,6 +139,7 @@ function readNumbering(xml: string | undefined, numberingStyles: Map<string, str
     const abs = abstractOf(numId, new Set());
     if (!abs) continue;
     const levels = readLevels(abs);
+    const restarts: number[] = [];
     for (const override of kids(num, 'lvlOverride')) {
       const ilvl = Number(attr(override, 'ilvl') ?? 0);
       const base = levels.get(ilvl);
@@ -142,8 +147,9 @@ function readNumbering(xml: string | undefined, numberingStyles: Map<string, str
       const level = lvl ? readLevel(lvl, base) : base;
       const startOverride = val(kid(override, 'startOverride'));
       if (level) levels.set(ilvl, startOverride !== undefined ? { ...level, start: Number(startOverride) } : level);
+      if (startOverride !== undefined || lvl) restarts.push(ilvl);
     }
-    lists.set(numId, { levels });
+    lists.set(numId, { levels, counterKey: `abstract:${attr(abs, 'abstractNumId') ?? numId}`, restarts });
   }
   return { lists };
 }
@@ -175,9 +181,14 @@ export function formatNumber(n: number, numFmt: string): string {
   }
 }
 
-/** Counts paragraphs of every list and formats each label. */
+/**
+ * Counts paragraphs of every list and formats each label. As in Word, lists
+ * (w:num) that share an abstract numbering continue one another's count; a
+ * list that overrides a level's start restarts that level when first used.
+ */
 export class NumberingCounter {
   private readonly counters = new Map<string, Map<number, number>>();
+  private readonly used = new Set<string>();
   constructor(private readonly numbering: Numbering) {}
 
   /** The label of the next paragraph of list `numId` at level `ilvl`; undefined for bullets or unknown lists. */
@@ -185,8 +196,12 @@ export class NumberingCounter {
     const list = this.numbering.lists.get(numId);
     const level = list?.levels.get(ilvl);
     if (!list || !level || level.numFmt === 'bullet') return undefined;
-    const counts = this.counters.get(numId) ?? new Map<number, number>();
-    this.counters.set(numId, counts);
+    const counts = this.counters.get(list.counterKey) ?? new Map<number, number>();
+    this.counters.set(list.counterKey, counts);
+    if (!this.used.has(numId)) {
+      this.used.add(numId);
+      for (const level of list.restarts) for (const l of [...counts.keys()]) if (l >= level) counts.delete(l);
+    }
     counts.set(ilvl, counts.has(ilvl) ? counts.get(ilvl)! + 1 : level.start);
     for (const deeper of [...counts.keys()]) if (deeper > ilvl) counts.delete(deeper);
     return level.lvlText.replace(/%([1-9])/g, (_, d: string) => {

@@ -8,7 +8,7 @@
 import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { InvalidInputError } from '../../errors.ts';
-import { decodeText, isoDay, type DeclaredMetadata, type Rendition } from '../rendition.ts';
+import { decodeText, type DeclaredMetadata, type Rendition } from '../rendition.ts';
 import { sanitizeHtml } from '../sanitize.ts';
 import { labelNumberedParagraphs } from './docx-numbering.ts';
 import { readZip } from './zip.ts';
@@ -20,7 +20,11 @@ const STYLE_MAP = [
   "r[style-name='Strong'] => strong",
 ];
 
-/** dc:title, dc:creator and dcterms:created of docProps/core.xml. */
+/**
+ * dc:title and dc:creator of docProps/core.xml. dcterms:created is not taken
+ * as the published date: it is when the file (often a template) was first
+ * made, not when the statement was signed.
+ */
 function coreProperties(xml: string | undefined): DeclaredMetadata {
   if (!xml) return {};
   const tag = (name: string) => {
@@ -29,8 +33,7 @@ function coreProperties(xml: string | undefined): DeclaredMetadata {
   };
   const title = tag('dc:title');
   const author = tag('dc:creator');
-  const created = isoDay(tag('dcterms:created'));
-  return { ...(title ? { title } : {}), ...(author ? { author } : {}), ...(created ? { published: created } : {}) };
+  return { ...(title ? { title } : {}), ...(author ? { author } : {}) };
 }
 
 function textOf(html: string): string {

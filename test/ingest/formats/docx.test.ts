@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareSource, type PrepareOptions } from '../../../src/ingest/index.ts';
 import { renderDocx } from '../../../src/ingest/formats/docx-render.ts';
-import { formatNumber } from '../../../src/ingest/formats/docx-numbering.ts';
+import { formatNumber, labelNumberedParagraphs } from '../../../src/ingest/formats/docx-numbering.ts';
 import { ChromiumPrinter } from '../../../src/print/chromium.ts';
 import { scratchDir, write } from '../fixtures.ts';
 import { witnessStatementDocx } from './docx-fixtures.ts';
@@ -40,7 +40,7 @@ describe('Word .docx', () => {
     expect(text).toContain('Rendition by Sanad of the file statement.docx');
     // The same words reach the stored page text that search and quoting use.
     expect(src.text.map((p) => p.text).join('\n').replace(/\u00a0/g, ' ')).toMatch(/\(a\)\s+the first threat/);
-  });
+  }, 240_000);
 
   it('formats numbers the way Word does', () => {
     expect(['decimal', 'lowerLetter', 'upperRoman', 'lowerRoman', 'decimalZero'].map((f) => formatNumber(4, f))).toEqual(['4', 'd', 'IV', 'iv', '04']);
@@ -54,5 +54,30 @@ describe('Word .docx', () => {
     const bytes = zipSync({ 'word/document.xml': new TextEncoder().encode('<not-xml') });
     const file = await write(dir, 'broken.docx', bytes);
     await expect(prepareSource(file, options)).rejects.toThrow(/broken\.docx/);
+  });
+
+  it('numbers like Word: shared abstract lists continue, start overrides restart, style numbering and "%1.%2" levels', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const p = (text: string, numId?: number, ilvl = 0, style?: string) =>
+      `<w:p><w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${numId !== undefined ? `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>` : ''}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const documentXml = `<w:document ${W}><w:body>${[
+      p('one', 1), p('one-one', 1, 1), p('one-two', 1, 1), p('two', 1), p('three', 2), p('restarted', 3), p('by style', undefined, 0, 'ListRoman'), p('plain'),
+    ].join('')}</w:body></w:document>`;
+    const lvl = (ilvl: number, fmt: string, text: string, start = 1) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numberingXml = `<w:numbering ${W}>
+      <w:abstractNum w:abstractNumId="10">${lvl(0, 'decimal', '%1.')}${lvl(1, 'decimal', '%1.%2')}</w:abstractNum>
+      <w:abstractNum w:abstractNumId="20">${lvl(0, 'lowerRoman', '(%1)')}</w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="10"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="10"/></w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="10"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+      <w:num w:numId="4"><w:abstractNumId w:val="20"/></w:num>
+    </w:numbering>`;
+    const stylesXml = `<w:styles ${W}><w:style w:type="paragraph" w:styleId="ListRoman"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style></w:styles>`;
+    const out = labelNumberedParagraphs(documentXml, numberingXml, stylesXml);
+    const texts = [...out.xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => [...m[1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('').replace(/\u00a0+/g, ' '));
+    expect(texts).toEqual(['1. one', '1.1 one-one', '1.2 one-two', '2. two', '3. three', '1. restarted', '(i) by style', 'plain']);
+    expect(out.labelled).toBe(7);
+    // Numbering is switched off where a label was written, so mammoth does not number again.
+    expect(out.xml.match(/<w:numId w:val="0"\/>/g)).toHaveLength(7);
   });
 });

@@ -61,7 +61,7 @@ describe.skipIf(!soffice)(`office files through LibreOffice${soffice ? '' : ' (s
       expect(text).toContain('2. A second threat came from Karachi.');
       expect(src.text.map((p) => p.text).join(' ')).toContain('left at the house in Quetta');
     }
-  }, 120_000);
+  }, 480_000);
 
   it('converts an Excel workbook', async () => {
     const csv = await write(dir, 'incidents.csv', 'Date,Place,Incident\n2024-03-12,Quetta,Threat letter\n2024-04-02,Karachi,Phone call\n');
@@ -69,5 +69,5 @@ describe.skipIf(!soffice)(`office files through LibreOffice${soffice ? '' : ' (s
     const src = await prepareSource(xlsx, options);
     expect(src.meta).toMatchObject({ format: 'office', originalFile: 'original.xlsx' });
     expect(pdftotext(src.documentPdf, 'xlsx.pdf')).toMatch(/Karachi[\s\S]*Phone call/);
-  }, 120_000);
+  }, 480_000);
 });

@@ -87,7 +87,11 @@ export function SectionCard({ section, sections, sources, problems, onChange, on
             </ol>
           )}
         </ItemsZone>
-        <AddItem sources={sources} sectionLetter={section.letter} onAdd={(item) => onChange({ ...section, items: [...section.items, { key: newKey('i'), item }] })} />
+        <AddItem sources={sources} sectionLetter={section.letter} onAdd={(items) => {
+            const present = new Set(section.items.flatMap((i) => (i.item.kind === 'source' ? [i.item.sourceId] : [])));
+            const fresh = items.filter((item) => item.kind !== 'source' || !present.has(item.sourceId));
+            onChange({ ...section, items: [...section.items, ...fresh.map((item) => ({ key: newKey('i'), item }))] });
+          }} />
       </div>
     </SortableRow>
   );

@@ -1,5 +1,10 @@
-/** The library table: one row per source; click selects, double-click or Enter opens the reader. */
+/**
+ * The library table: one row per source; click selects, double-click or Enter
+ * opens the reader. An e-mail and its attachments form one family: the
+ * attachments follow their e-mail, indented, each saying what it came with.
+ */
 import type { SourceSummary } from '../../../../src/api/views.ts';
+import { familyOrder } from '../../../../src/model/family.ts';
 import { formatPartialDate } from '../../lib/format.ts';
 
 interface Props {
@@ -10,6 +15,8 @@ interface Props {
 }
 
 export function SourcesTable({ sources, selectedId, onSelect, onOpen }: Props) {
+  const rows = familyOrder(sources);
+  const titleOf = new Map(sources.map((s) => [s.id, s.title]));
   return (
     <div className="table-wrap">
       <table className="table" aria-label="Sources">
@@ -24,10 +31,11 @@ export function SourcesTable({ sources, selectedId, onSelect, onOpen }: Props) {
           </tr>
         </thead>
         <tbody>
-          {sources.map((s) => (
+          {rows.map(({ source: s, depth }) => (
             <tr
               key={s.id}
-              className={s.id === selectedId ? 'is-selected' : undefined}
+              className={[s.id === selectedId ? 'is-selected' : '', depth > 0 ? 'is-attachment' : ''].filter(Boolean).join(' ') || undefined}
+              data-depth={depth}
               aria-selected={s.id === selectedId}
               tabIndex={0}
               onClick={() => onSelect(s.id)}
@@ -40,8 +48,14 @@ export function SourcesTable({ sources, selectedId, onSelect, onOpen }: Props) {
                 }
               }}
             >
-              <td className="cell-title">
+              <td className="cell-title" style={depth > 0 ? { paddingLeft: `${12 + depth * 22}px` } : undefined}>
+                {depth > 0 && (
+                  <span className="attachment-mark" aria-hidden="true">
+                    ↳
+                  </span>
+                )}
                 <span className="title-text">{s.title}</span>
+                {s.format === 'email' && rows.some((r) => r.source.parent === s.id) && <span className="badge">E-mail with attachments</span>}
                 {s.stale && (
                   <span
                     className="badge badge-warning"
@@ -51,7 +65,10 @@ export function SourcesTable({ sources, selectedId, onSelect, onOpen }: Props) {
                   </span>
                 )}
                 {s.scope.kind === 'case' && <span className="badge">Case document</span>}
-                <span className="cell-sub">{s.originalName}</span>
+                <span className="cell-sub">
+                  {s.originalName}
+                  {s.parent && titleOf.has(s.parent) ? ` · attachment of “${titleOf.get(s.parent)}”` : ''}
+                </span>
               </td>
               <td>{s.publisher ?? s.author ?? <span className="muted">—</span>}</td>
               <td className="nowrap">{s.published ? formatPartialDate(s.published) : <span className="muted">Undated</span>}</td>
