@@ -34,7 +34,9 @@ export function boxesOf(redactions: Redaction[]): Array<{ rect: Rect; label: str
 interface Raster {
   width: number;
   height: number;
+  /** Pixels, one byte per channel: grey (1) or RGB (3). */
   rgb: Uint8Array;
+  grey: boolean;
   view: number[];
 }
 
@@ -62,13 +64,19 @@ async function rasterise(doc: Awaited<ReturnType<typeof openPdf>>, pageNumber: n
       ctx.fillRect(left, top, Math.ceil(Math.max(x0, x1)) + 1 - left, Math.ceil(Math.max(y0, y1)) + 1 - top);
     }
     const rgba = ctx.getImageData(0, 0, width, height).data;
-    const out = new Uint8Array(width * height * 3);
-    for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+    let grey = true;
+    for (let i = 0; i < rgba.length && grey; i += 4) grey = rgba[i] === rgba[i + 1] && rgba[i] === rgba[i + 2];
+    // A black-and-white or grey page (most statements and letters) is stored as one channel: a third of the size.
+    const channels = grey ? 1 : 3;
+    const out = new Uint8Array(width * height * channels);
+    for (let i = 0, j = 0; i < rgba.length; i += 4, j += channels) {
       out[j] = rgba[i]!;
-      out[j + 1] = rgba[i + 1]!;
-      out[j + 2] = rgba[i + 2]!;
+      if (!grey) {
+        out[j + 1] = rgba[i + 1]!;
+        out[j + 2] = rgba[i + 2]!;
+      }
     }
-    return { width, height, rgb: out, view: page.view };
+    return { width, height, rgb: out, grey, view: page.view };
   } finally {
     page.cleanup();
   }
@@ -82,7 +90,7 @@ function replaceContent(doc: PDFDocument, page: PDFPage, raster: Raster): void {
     Subtype: 'Image',
     Width: raster.width,
     Height: raster.height,
-    ColorSpace: 'DeviceRGB',
+    ColorSpace: raster.grey ? 'DeviceGray' : 'DeviceRGB',
     BitsPerComponent: 8,
     Filter: 'FlateDecode',
   });
