@@ -10,6 +10,8 @@ import type { ApiEvent, ApiMethod, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, SanadA
 
 export const INVOKE_CHANNEL: typeof IPC_INVOKE_CHANNEL = 'sanad:invoke';
 export const EVENT_CHANNEL: typeof IPC_EVENT_CHANNEL = 'sanad:event';
+/** Preload → main only: paths of files dropped on the window (see electron/path-grants.ts). */
+export const GRANT_CHANNEL = 'sanad:grant-paths';
 
 export const API_METHOD_NAMES = [
   'workspace.info',

@@ -13,7 +13,8 @@ import { isSanadError } from '../src/errors.ts';
 import { initWorkspace, openWorkspace, type Workspace } from '../src/store/index.ts';
 import { chooseImportFiles } from './dialogs.ts';
 import { hardenSession, hardenWebContents } from './hardening.ts';
-import { createEventForwarder, registerIpc } from './ipc.ts';
+import { createEventForwarder, registerGrantIpc, registerIpc } from './ipc.ts';
+import { PathGrants } from './path-grants.ts';
 import { MENU_EVENT, menuTemplate, type MenuCommand } from './menu.ts';
 import { appLayout, workspaceDir } from './paths.ts';
 import { ElectronPrinter } from './printer.ts';
@@ -68,16 +69,20 @@ async function onReady(): Promise<void> {
   hardenSession(session.defaultSession);
   const ws = await openDefaultWorkspace();
   const printer = new ElectronPrinter();
+  const grants = new PathGrants();
   const handlers = createHandlers({
     ws,
     printer,
     emit: createEventForwarder(() => appWindows().map((w) => w.webContents)),
     filesBaseUrl: APP_FILES_BASE_URL,
-    openFiles: () => chooseImportFiles(BrowserWindow.getFocusedWindow() ?? mainWindow),
+    // Only files handed out by the main process (this dialog, or a drop the preload registered) can be imported.
+    openFiles: async () => grants.grant(await chooseImportFiles(BrowserWindow.getFocusedWindow() ?? mainWindow)),
+    isPathGranted: (p) => grants.isGranted(p),
     writeClipboard: async (text) => clipboard.writeText(text),
   });
   serveAppScheme(session.defaultSession, { rendererRoot: appLayout(app.getAppPath()).rendererRoot, resolveFile: (urlPath) => resolveAppFile(ws, urlPath) });
   registerIpc(ipcMain, handlers);
+  registerGrantIpc(ipcMain, grants);
   const template = menuTemplate(
     process.platform,
     { send: sendMenuCommand, nativeUndo: () => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents.undo() },

@@ -4,9 +4,12 @@
  * names are checked here, before anything reaches IPC; the IpcRenderer itself
  * and its events never cross to the page (listeners get the payload only).
  * Kept free of Electron imports so tests drive it with a fake IpcRenderer.
+ * A path found for a dropped file is registered with the main process (its
+ * grant registry) before the next call goes out, so `sources.import` accepts
+ * it; the page itself has no way to register a path.
  */
 import type { ApiErrorPayload, ApiEvent, ApiEvents, ApiMethod, ApiResults, SanadApi } from '../src/api/contract.ts';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, isApiEventName, isApiMethodName } from './api-names.ts';
+import { EVENT_CHANNEL, GRANT_CHANNEL, INVOKE_CHANNEL, isApiEventName, isApiMethodName } from './api-names.ts';
 
 /** The slice of Electron's IpcRenderer the bridge uses. */
 export interface IpcRendererLike {
@@ -41,6 +44,15 @@ export type PathForFile = (file: File) => string;
 export function createSanadBridge(ipc: IpcRendererLike, getPathForFile: PathForFile = () => ''): SanadApi {
   const listeners = new Map<ApiEvent, Set<(payload: unknown) => void>>();
   let subscribed = false;
+  let dropped: string[] = [];
+
+  /** Registers the paths of dropped files with the main process before anything else is sent. */
+  async function flushGrants(): Promise<void> {
+    if (dropped.length === 0) return;
+    const paths = dropped;
+    dropped = [];
+    await ipc.invoke(GRANT_CHANNEL, paths);
+  }
 
   function subscribeOnce(): void {
     if (subscribed) return;
@@ -62,6 +74,7 @@ export function createSanadBridge(ipc: IpcRendererLike, getPathForFile: PathForF
       if (!isApiMethodName(method)) {
         throw new SanadApiError({ code: 'UNKNOWN_METHOD', message: `"${String(method)}" is not a Sanad API method: use one of the methods in src/api/contract.ts.` });
       }
+      await flushGrants();
       const reply = await ipc.invoke(INVOKE_CHANNEL, method, args);
       return unwrapReply(method, reply) as ApiResults[M];
     },
@@ -86,7 +99,9 @@ export function createSanadBridge(ipc: IpcRendererLike, getPathForFile: PathForF
       if (typeof file !== 'object' || file === null) return '';
       try {
         const found = getPathForFile(file as File);
-        return typeof found === 'string' ? found : '';
+        if (typeof found !== 'string') return '';
+        if (found) dropped.push(found);
+        return found;
       } catch {
         return '';
       }

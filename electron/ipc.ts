@@ -7,6 +7,8 @@
  */
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ApiEvent, type ApiEvents } from '../src/api/contract.ts';
 import { dispatch, type DispatchResult, type Handlers } from '../src/api/handlers.ts';
+import { GRANT_CHANNEL } from './api-names.ts';
+import type { PathGrants } from './path-grants.ts';
 import { isTrustedSender } from './security.ts';
 
 /** What the listener reads from Electron's IpcMainInvokeEvent. */
@@ -57,4 +59,19 @@ export function createEventForwarder(targets: () => readonly EventTargetLike[]) 
       if (!target.isDestroyed() && isTrustedSender(target.getURL())) target.send(IPC_EVENT_CHANNEL, event, payload);
     }
   };
+}
+
+/** A listener for the preload's drop registrations: trusted frames only, absolute paths only. */
+export function createGrantListener(grants: PathGrants) {
+  return async (event: InvokeEventLike, paths?: unknown): Promise<{ granted: number }> => {
+    if (!isTrustedSender(event.senderFrame?.url) || !Array.isArray(paths)) return { granted: 0 };
+    return { granted: grants.grant(paths).length };
+  };
+}
+
+/** Installs the drop-registration channel (see electron/path-grants.ts). */
+export function registerGrantIpc(ipcMain: IpcMainLike, grants: PathGrants): void {
+  ipcMain.removeHandler(GRANT_CHANNEL);
+  const listener = createGrantListener(grants);
+  ipcMain.handle(GRANT_CHANNEL, (event, ...args) => listener(event, args[0]));
 }

@@ -24,14 +24,19 @@ export class WorkspaceNotFoundError extends SanadError {
 }
 
 export class WorkspaceLockedError extends SanadError {
-  constructor(dir: string, holder: string) {
-    super('WORKSPACE_LOCKED', `The workspace ${dir} is open in another Sanad process (${holder}): close it and try again.`, { file: dir });
+  constructor(dir: string, holder: string, advice = 'close it and try again') {
+    super('WORKSPACE_LOCKED', `The workspace ${dir} is open in another Sanad process (${holder}): ${advice}.`, { file: dir });
   }
 }
 
 export class CorruptFileError extends SanadError {
-  constructor(file: string, problem: string, cause?: unknown) {
-    super('CORRUPT_FILE', `${file} is not a valid Sanad file (${problem}): restore it from ${file}.bak or fix it by hand; Sanad has not changed it.`, { file, cause });
+  /** What is wrong, in words ("line 4, column 3: Unexpected token"). */
+  readonly problem: string;
+  /** `backup`: a `.bak` of the file exists, so the message offers it. */
+  constructor(file: string, problem: string, cause?: unknown, options: { backup?: boolean } = {}) {
+    const remedy = options.backup ? `restore it from ${file}.bak or fix it by hand` : 'fix it by hand or restore it from your own backup';
+    super('CORRUPT_FILE', `${file} is not a valid Sanad file (${problem}): ${remedy}; Sanad has not changed it.`, { file, cause });
+    this.problem = problem;
   }
 }
 
@@ -49,7 +54,7 @@ export class InvalidInputError extends SanadError {
 
 export class UnsupportedFileError extends SanadError {
   constructor(file: string) {
-    super('UNSUPPORTED_FILE', `${file} is not a format Sanad imports: save it as PDF, text, Markdown, HTML, JPEG, PNG or .eml and import that.`, { file });
+    super('UNSUPPORTED_FILE', `${file} is not a format Sanad imports: save it as PDF, Word (.docx), text, Markdown, HTML, JPEG, PNG, .eml or .msg and import that.`, { file });
   }
 }
 
@@ -68,6 +73,19 @@ export class EncryptedSourceError extends SanadError {
 export class DamagedSourceError extends SanadError {
   constructor(file: string, detail: string, cause?: unknown) {
     super('DAMAGED_SOURCE', `${file} is damaged and could not be repaired (${detail}): download it again or re-save it from a PDF reader, then import it.`, { file, cause });
+  }
+}
+
+export class SourceTooComplexError extends SanadError {
+  constructor(file: string, detail: string) {
+    super('SOURCE_TOO_COMPLEX', `${file} was refused because ${detail}: it may be damaged or built to crash PDF readers; print it to a new PDF from a PDF reader and import that.`, { file });
+  }
+}
+
+export class SourceTooLargeError extends SanadError {
+  constructor(file: string, bytes: number, limit: number) {
+    const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+    super('SOURCE_TOO_LARGE', `${file} is ${mb(bytes)}, more than Sanad imports in one file (${mb(limit)}): split it into parts in a PDF reader and import those.`, { file });
   }
 }
 
@@ -111,8 +129,26 @@ export class ReadOnlyWorkspaceError extends SanadError {
   }
 }
 
+export class FileNotChosenError extends SanadError {
+  constructor(file: string) {
+    super('FILE_NOT_CHOSEN', `Sanad imports only files you chose in the Import dialog or dropped on its window, and ${file} was neither: choose it with File > Import or drop it on the window.`, { file });
+  }
+}
+
 export class BuildCancelledError extends SanadError {
   constructor(stage: string) {
     super('ABORTED', `The bundle build was cancelled during ${stage}: nothing was written; start the build again when ready.`);
+  }
+}
+
+export class ConverterMissingError extends SanadError {
+  constructor(file: string, kind: string) {
+    super('CONVERTER_MISSING', `${file} is a ${kind}, which Sanad converts with LibreOffice, and LibreOffice is not installed: install LibreOffice (or set SANAD_SOFFICE to its soffice program), or save the file as PDF or .docx and import that.`, { file });
+  }
+}
+
+export class ConversionFailedError extends SanadError {
+  constructor(file: string, detail: string, cause?: unknown) {
+    super('CONVERSION_FAILED', `${file} could not be converted by LibreOffice (${detail}): open it in LibreOffice or Word, save it as PDF or .docx, and import that.`, { file, cause });
   }
 }

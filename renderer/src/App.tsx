@@ -44,6 +44,15 @@ export function App() {
   const notices = useNotices();
   const bump = useCallback(() => setVersion((v) => v + 1), []);
   const info = useLoad(() => invoke('workspace.info', {}), [version]);
+  // Files the core could not read (a hand-broken source.json) are named once each; the rest of the library works.
+  const reported = useRef(new Set<string>());
+  useEffect(() => {
+    for (const p of info.data?.problems ?? []) {
+      if (reported.current.has(p.message)) continue;
+      reported.current.add(p.message);
+      notices.error(new Error(p.message));
+    }
+  }, [info.data, notices]);
   const onImported = useCallback((_: ImportOutcome[]) => bump(), [bump]);
   const importer = useImport(onImported);
 

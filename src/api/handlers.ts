@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { InvalidInputError, isSanadError } from '../errors.ts';
+import { FileNotChosenError, InvalidInputError, isSanadError } from '../errors.ts';
 import * as ops from '../ops/index.ts';
 import type { Printer } from '../print/printer.ts';
 import type { Workspace } from '../store/index.ts';
@@ -24,6 +24,12 @@ export interface HandlerContext {
   /** The system clipboard (Electron's clipboard module; a test double in the harness). */
   writeClipboard: (text: string) => Promise<void>;
   now?: () => Date;
+  /**
+   * Which files `sources.import` may read. The app passes its grant registry
+   * (paths the open dialog returned or the preload registered from a drop), so
+   * a compromised page cannot import /etc/passwd or ~/.ssh; the CLI and tests pass nothing.
+   */
+  isPathGranted?: (path: string) => boolean;
 }
 
 export type Handlers = { [M in ApiMethod]: (args: z.output<(typeof ApiArgs)[M]>) => Promise<ApiResults[M]> };
@@ -49,9 +55,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
   return {
     'workspace.info': async () => {
-      const [sources, cases, counts, file] = await Promise.all([ws.indexedSources({ all: true }), ws.listCases(), ws.index().then((i) => i.excerptCounts()), ws.readWorkspaceFile()]);
+      const [checked, cases, counts, file] = await Promise.all([ws.listSourcesChecked({ all: true }), ws.listCases(), ws.index().then((i) => i.excerptCounts()), ws.readWorkspaceFile()]);
       const excerpts = [...counts.values()].reduce((a, b) => a + b, 0);
-      return { dir: ws.dir, sources: sources.length, cases: cases.length, excerpts, stalenessMonths: file.settings.stalenessMonths };
+      return { dir: ws.dir, sources: checked.sources.length, cases: cases.length, excerpts, stalenessMonths: file.settings.stalenessMonths, problems: checked.problems };
     },
 
     'tags.list': () => ws.listTags(),
@@ -67,15 +73,18 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return all.find((s) => s.id === a.id)!;
     },
     'sources.update': (a) => ws.updateSourceMeta(a.id, a.patch),
-    'sources.import': (a) =>
-      ops.importSources(ws, {
+    'sources.import': (a) => {
+      const refused = ctx.isPathGranted ? a.paths.find((p) => !ctx.isPathGranted!(p)) : undefined;
+      if (refused !== undefined) throw new FileNotChosenError(basename(refused));
+      return ops.importSources(ws, {
         files: a.paths,
         printer: ctx.printer,
         ...(a.caseSlug ? { caseSlug: a.caseSlug } : {}),
         ...(a.metadata ? { metadata: a.metadata } : {}),
         onProgress: (p) => ctx.emit('import.progress', { file: basename(p.file), stage: p.stage, done: p.done, total: p.total }),
         now: now(),
-      }),
+      });
+    },
     'sources.delete': async (a) => {
       await ws.deleteSource(a.id);
       return { id: a.id };
@@ -157,7 +166,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'cases.get': async (a) => ({ case: await ws.getCase(a.slug), bundle: await ws.getBundle(a.slug), warnings: await ops.caseWarnings(ws, a.slug, now()) }),
     'cases.create': (a) => ops.createCase(ws, a, now()),
-    'cases.update': async (a) => {
+    'cases.update': (a) => ws.mutate(async () => {
       const current = await ws.getCase(a.slug);
       const { hearingDate, bundleDate, ...rest } = a.patch;
       const next = { ...current, ...rest };
@@ -171,7 +180,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       }
       await ws.saveCase(next);
       return next;
-    },
+    }),
     'cases.saveBundle': async (a) => {
       await ws.saveBundle(a.slug, a.bundle);
       return a.bundle;

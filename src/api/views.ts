@@ -10,6 +10,8 @@ export interface WorkspaceInfo {
   cases: number;
   excerpts: number;
   stalenessMonths: number;
+  /** Stored files that could not be read (a hand-broken source.json): named, so the rest still works. */
+  problems: Array<{ file: string; message: string }>;
 }
 
 export interface SourceSummary extends SourceMeta {
@@ -25,6 +27,8 @@ export interface ImportOutcome {
   pages: number;
   duplicate: boolean;
   warnings: string[];
+  /** Source id of the e-mail this one was attached to (attachments follow their e-mail in the list). */
+  parent?: string;
 }
 
 export interface ExcerptView extends Excerpt {

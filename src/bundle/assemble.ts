@@ -2,10 +2,12 @@
  * Assembly of one volume with @cantoo/pdf-lib: copy each donor's pages (one
  * copier per source, so shared resources are copied once), stamp every page,
  * draw highlights, turn internal links into GoTo links, write bookmarks, page
- * labels and metadata, and save without anything time- or machine-dependent.
+ * labels and metadata, make the whole inert (inert.ts), and save without
+ * anything time- or machine-dependent.
  */
 import { PDFDocument, StandardFonts, type PDFPage } from '@cantoo/pdf-lib';
 import { BundleError } from '../errors.ts';
+import '../pdf/quiet.ts';
 import type { Rect } from '../model/index.ts';
 import type { BundleInput } from './input.ts';
 import type { Layout } from './plan.ts';
@@ -17,6 +19,7 @@ import { rewriteInternalLinks, type LinkStats } from './links.ts';
 import { writeOutline, type OutlineNode } from './outline.ts';
 import { writeMetadata, writePageLabels, type VolumeMetadata } from './metadata.ts';
 import { balancePageTree } from './page-tree.ts';
+import { makeInert } from './inert.ts';
 
 export interface AssembleArgs {
   input: BundleInput;
@@ -53,6 +56,17 @@ async function loadDonor(bytes: Uint8Array, what: string): Promise<PDFDocument> 
   }
 }
 
+/** Runs a copy step; a source that cannot be copied names itself instead of failing with an internal error. */
+function copyOrExplain<T>(copy: () => T, title: string, isSource: boolean): T {
+  try {
+    return copy();
+  } catch (cause) {
+    if (!isSource) throw cause;
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new BundleError(`"${title}" could not be copied into the bundle (${detail}): re-import it or remove it from the bundle, then build again.`);
+  }
+}
+
 export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolume> {
   const { input, layout, volume } = args;
   const placed = layout.items.map((p, i) => ({ ...p, index: i })).filter((p) => p.volume === volume);
@@ -77,14 +91,20 @@ export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolum
       donors.set(key, donor);
     }
     const indices = item.kind === 'source' ? item.pages : Array.from({ length: p.pageCount }, (_, k) => k);
-    const copied = donor.copyPages(indices);
+    const from = donor;
+    const copied = copyOrExplain(() => from.copyPages(indices).map((page) => out.addPage(page)), item.title, item.kind === 'source');
     copied.forEach((page, k) => {
-      out.addPage(page);
       pages.set(p.first + k, page);
       if (item.kind !== 'source') generatedPositions.push(p.first + k);
     });
   }
-  for (const [key, donor] of donors) if (key.startsWith('source:')) donor.copyFormFields();
+  const formsCopied = new Set<DonorCopier>();
+  for (const p of placed) {
+    const donor = p.item.kind === 'source' ? donors.get(`source:${p.item.meta.id}`) : undefined;
+    if (!donor || formsCopied.has(donor)) continue;
+    formsCopied.add(donor);
+    copyOrExplain(() => donor.copyFormFields(), p.item.title, true);
+  }
 
   const highlightsByPage = new Map<number, PageHighlight[]>();
   const colours = new Map(input.tags.map((t) => [t.id, t.colour]));
@@ -127,6 +147,7 @@ export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolum
   writePageLabels(out, layout.labels.slice(first.first - 1, last.last));
   writeMetadata(out, args.meta);
   balancePageTree(out);
+  makeInert(out);
   const bytes = await out.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
   return { bytes, firstPage: first.first, lastPage: last.last, links };
 }

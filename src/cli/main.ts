@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { isSanadError } from '../errors.ts';
 import { registerCaseCommands } from './commands/cases.ts';
 import { registerLibraryCommands } from './commands/library.ts';
+import { registerUnlockCommand } from './commands/unlock.ts';
 import { CliContext } from './context.ts';
 
 export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {}): Promise<number> {
@@ -35,6 +36,7 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
   };
   registerLibraryCommands(program, ctx, run);
   registerCaseCommands(program, ctx, run);
+  registerUnlockCommand(program, ctx, run);
   program
     .command('demo')
     .description('build the demo case from examples/ into out/ and print the bundle path')

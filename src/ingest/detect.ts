@@ -1,13 +1,16 @@
 /**
- * Reads an input file and decides what it is. Magic bytes win over the file
- * name (a PDF saved as "report.txt" is still a PDF); the extension decides
- * only for text formats, which have no signature. Anything else is refused
- * here, before any work is done, with a message naming the file.
+ * Reads an input file and decides what it is, by asking the format registry
+ * (`formats/`): magic bytes win over the file name (a PDF saved as
+ * "report.txt" is still a PDF); the extension decides only for formats with
+ * no signature. Anything else is refused here, before any work is done, with
+ * a message naming the file.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { EmptyFileError, InvalidInputError, UnsupportedFileError } from '../errors.ts';
+import { basename } from 'node:path';
+import { EmptyFileError, InvalidInputError, SourceTooLargeError, UnsupportedFileError } from '../errors.ts';
+import { maxInputBytes } from './limits.ts';
 import type { SourceFormat } from '../model/index.ts';
+import { detectModule, type SourceFormatModule } from './formats/index.ts';
 
 export interface InputFile {
   /** The base name shown to the user and stored as originalName. */
@@ -16,66 +19,36 @@ export interface InputFile {
   format: SourceFormat;
   /** Lower-case extension for the stored original, e.g. "pdf", "jpg". */
   ext: string;
+  /** The format module that recognised the bytes. */
+  module: SourceFormatModule;
 }
-
-const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
-const JPEG = [0xff, 0xd8, 0xff];
-const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
-  return sig.every((b, i) => bytes[at + i] === b);
-}
-
-/** Some producers put junk before "%PDF-"; readers accept it within the first 1 KB. */
-function looksLikePdf(bytes: Uint8Array): boolean {
-  const limit = Math.min(bytes.length - PDF.length, 1024);
-  for (let i = 0; i <= limit; i++) if (startsWith(bytes, PDF, i)) return true;
-  return false;
-}
-
-const BY_EXTENSION: Record<string, SourceFormat> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.eml': 'email',
-};
 
 /** Detects the format of bytes named `name`, or undefined when Sanad cannot import it. */
 export function detectFormat(name: string, bytes: Uint8Array): { format: SourceFormat; ext: string } | undefined {
-  if (looksLikePdf(bytes)) return { format: 'pdf', ext: 'pdf' };
-  if (startsWith(bytes, JPEG)) return { format: 'image', ext: 'jpg' };
-  if (startsWith(bytes, PNG)) return { format: 'image', ext: 'png' };
-  const ext = extname(name).toLowerCase();
-  const format = BY_EXTENSION[ext];
-  if (format === undefined || looksBinary(bytes)) return undefined;
-  return { format, ext: ext.slice(1) === 'htm' ? 'html' : ext.slice(1) };
+  const found = detectModule(name, bytes);
+  return found ? { format: found.module.format, ext: found.detected.ext } : undefined;
 }
 
-/** Text formats never contain NUL bytes in their first kilobytes (UTF-16 files aside, which we refuse). */
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+/** Checks bytes already in memory (an attachment) the way `readInput` checks a file. */
+export function inputOf(name: string, bytes: Uint8Array): InputFile {
+  if (bytes.length === 0) throw new EmptyFileError(name);
+  const found = detectModule(name, bytes);
+  if (!found) throw new UnsupportedFileError(name);
+  return { name, bytes, format: found.module.format, ext: found.detected.ext, module: found.module };
 }
 
-/** Reads `file`, refusing missing, empty and unsupported files with typed errors. */
-export async function readInput(file: string): Promise<InputFile> {
+/** Reads `file`, refusing missing, empty, oversized and unsupported files with typed errors. */
+export async function readInput(file: string, maxBytes = maxInputBytes()): Promise<InputFile> {
   const name = basename(file);
   let bytes: Uint8Array;
   try {
     const info = await stat(file);
     if (!info.isFile()) throw new InvalidInputError(`${name} is not a file: choose a document to import.`, name);
+    if (info.size > maxBytes) throw new SourceTooLargeError(name, info.size, maxBytes);
     bytes = new Uint8Array(await readFile(file));
   } catch (e) {
-    if (e instanceof InvalidInputError) throw e;
+    if (e instanceof InvalidInputError || e instanceof SourceTooLargeError) throw e;
     throw new InvalidInputError(`${file} does not exist or cannot be read: check the path and your permissions, then import it again.`, name);
   }
-  if (bytes.length === 0) throw new EmptyFileError(name);
-  const detected = detectFormat(name, bytes);
-  if (!detected) throw new UnsupportedFileError(name);
-  return { name, bytes, ...detected };
+  return inputOf(name, bytes);
 }

@@ -44,6 +44,8 @@ export interface MetaInput {
   given: ImportMetadata;
   declared: DeclaredMetadata;
   now: Date;
+  /** Source id of the e-mail this file was attached to. */
+  parent?: string;
 }
 
 /** The file name without its extension, as a last-resort title. */
@@ -68,6 +70,7 @@ export function buildSourceMeta(input: MetaInput): SourceMeta {
     title: merged.title ?? titleFromName(input.name),
     type: merged.type ?? 'report',
     previousEditions: [],
+    ...(input.parent ? { parent: input.parent } : {}),
     importedAt: input.now.toISOString(),
   };
   const result = SourceMeta.safeParse(candidate);

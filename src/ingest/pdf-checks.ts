@@ -4,7 +4,7 @@
  * before they import with pages missing. pdfjs and pdf-lib recover from
  * damage differently, so each is asked separately and their answers compared.
  */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, type PDFDocument } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 import { openPdf } from '../pdf/pdfjs.ts';
 
 const latin1 = new TextDecoder('latin1');
@@ -38,6 +38,7 @@ export async function probeWithPdfjs(bytes: Uint8Array): Promise<PdfjsProbe> {
     return { ok: false, needsPassword: (error as { name?: string }).name === 'PasswordException', error };
   }
   try {
+    if (doc.numPages > MAX_PAGES) return { ok: false, needsPassword: false, error: new Error(`${doc.numPages} pages`) };
     let pagesLoad = true;
     for (let n = 1; n <= doc.numPages && pagesLoad; n++) {
       try {
@@ -48,7 +49,8 @@ export async function probeWithPdfjs(bytes: Uint8Array): Promise<PdfjsProbe> {
     }
     const meta = await doc.getMetadata().catch(() => undefined);
     const info = (meta?.info ?? {}) as { EncryptFilterName?: unknown };
-    return { ok: true, pages: doc.numPages, pagesLoad, encrypted: info.EncryptFilterName !== undefined };
+    // pdfjs gives null (not undefined) when the file is not encrypted.
+    return { ok: true, pages: doc.numPages, pagesLoad, encrypted: info.EncryptFilterName != null };
   } finally {
     await doc.destroy();
   }
@@ -81,4 +83,45 @@ export function inspectPageTree(doc: PDFDocument): PageTreeReport {
     }
   });
   return { declared: count?.asNumber(), found: pages.length, missingContent };
+}
+
+/** More pages than any real document has; a tree claiming more is refused before anything walks it. */
+export const MAX_PAGES = 200_000;
+
+/**
+ * Why the page tree cannot be walked safely, or undefined when it can. Runs
+ * before pdfjs or pdf-lib walk the tree: a 4 KB file whose tree lists the
+ * same node again and again claims millions of pages, and both readers would
+ * visit every one. Every node must be used once, the leaves must be at most
+ * MAX_PAGES, and the root's /Count can be no more than the file's objects.
+ */
+export function unsafePageTree(doc: PDFDocument, maxPages = MAX_PAGES): string | undefined {
+  const ctx = doc.context;
+  const rootRef = doc.catalog.get(PDFName.of('Pages'));
+  const root = ctx.lookup(rootRef);
+  const rootDict = root instanceof PDFDict ? root : root instanceof PDFStream ? root.dict : undefined;
+  const count = rootDict?.get(PDFName.of('Count'));
+  const declared = count instanceof PDFNumber ? count.asNumber() : 0;
+  const objects = ctx.largestObjectNumber + 1;
+  if (declared > maxPages) return `its page list claims ${declared} pages, more than Sanad accepts (${maxPages})`;
+  if (declared > objects) return `its page list claims ${declared} pages but the file holds only ${objects} objects`;
+  const seen = new Set<PDFObject>();
+  const stack: Array<PDFObject | undefined> = [rootRef];
+  let leaves = 0;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === undefined) continue;
+    const target = node instanceof PDFRef ? ctx.lookup(node) : node;
+    if (seen.has(node) || (target !== undefined && seen.has(target))) return 'its page list uses the same node more than once';
+    seen.add(node);
+    if (target !== undefined) seen.add(target);
+    const dict = target instanceof PDFDict ? target : target instanceof PDFStream ? target.dict : undefined;
+    const kids = dict && ctx.lookup(dict.get(PDFName.of('Kids')));
+    if (kids instanceof PDFArray && dict?.get(PDFName.of('Type')) !== PDFName.of('Page')) {
+      for (const kid of kids.asArray()) stack.push(kid);
+    } else if (++leaves > maxPages) {
+      return `its page list holds more than ${maxPages} pages`;
+    }
+  }
+  return undefined;
 }

@@ -2,23 +2,26 @@
  * Turns one input file into everything the store needs for a new source:
  * the original bytes, the PDF Sanad paginates, the text of every page and
  * validated metadata. Pure with respect to the workspace (nothing is written),
- * so a file that fails here leaves nothing behind.
+ * so a file that fails here leaves nothing behind. What a format does is its
+ * module's business (`formats/`); this is the pipeline every format shares:
+ * read → module.render → print the rendition → extract text → OCR step → metadata.
  */
 import { createHash } from 'node:crypto';
-import { DamagedSourceError } from '../errors.ts';
+import { DamagedSourceError, SourceTooComplexError } from '../errors.ts';
 import type { PageText, SourceFlag, SourceScope } from '../model/index.ts';
-import { extractText } from '../pdf/text.ts';
 import type { Printer } from '../print/printer.ts';
 import type { NewSource } from '../store/index.ts';
-import { readInput, type InputFile } from './detect.ts';
+import { inputOf, readInput, type InputFile } from './detect.ts';
+import type { ChildFile, FormatOutput } from './formats/index.ts';
 import { buildSourceMeta, checkImportMetadata, titleFromName, type ImportMetadata } from './metadata.ts';
-import { preparePdf } from './pdf.ts';
-import { printRendition, type DeclaredMetadata, type Rendition } from './rendition.ts';
+import { ocrStep, type OcrMode } from './ocr-step.ts';
+import { extractTextInWorker, type PdfWorkerLimits } from './pdf-worker.ts';
+import { printRendition, type DeclaredMetadata } from './rendition.ts';
 
 export interface ImportProgress {
   /** Base name of the file being imported. */
   file: string;
-  stage: 'reading' | 'rendering' | 'extracting' | 'saving';
+  stage: 'reading' | 'rendering' | 'extracting' | 'ocr' | 'saving';
   done: number;
   total: number;
 }
@@ -30,23 +33,17 @@ export interface PrepareOptions {
   /** Import time recorded in the metadata (tests pass a fixed one). */
   now?: Date;
   onProgress?: (p: ImportProgress) => void;
+  /** Source id of the e-mail this file is attached to. */
+  parent?: string;
+  /** OCR of pages without text (default `auto`); only runs when an OCR step is registered. */
+  ocr?: OcrMode;
+  /** Time and memory limits of the PDF parsing worker (defaults in pdf-worker.ts). */
+  pdfLimits?: PdfWorkerLimits;
 }
 
-/** Renderers load on demand: jsdom, Readability, marked and postal-mime cost seconds to load. */
-async function renditionOf(input: InputFile): Promise<Rendition> {
-  switch (input.format) {
-    case 'text':
-    case 'markdown':
-      return (await import('./render-text.ts')).renderText(input.bytes, input.format);
-    case 'html':
-      return (await import('./render-html.ts')).renderHtml(input.bytes);
-    case 'image':
-      return (await import('./render-image.ts')).renderImage(input.bytes, input.ext);
-    case 'email':
-      return (await import('./render-email.ts')).renderEmail(input.bytes);
-    case 'pdf':
-      throw new Error('PDF input has no rendition');
-  }
+/** A prepared source plus the files it carries (attachments), not yet prepared. */
+export interface PreparedSource extends NewSource {
+  children: ChildFile[];
 }
 
 interface Document {
@@ -56,40 +53,58 @@ interface Document {
 }
 
 async function documentOf(input: InputFile, sha256: string, options: PrepareOptions, given: ImportMetadata): Promise<Document> {
-  const report = (done: number) => options.onProgress?.({ file: input.name, stage: 'rendering', done, total: 1 });
+  const report = (done: number, total = 1) => options.onProgress?.({ file: input.name, stage: 'rendering', done, total });
   report(0);
-  if (input.format === 'pdf') {
-    const pdf = await preparePdf(input.name, input.bytes);
+  const output: FormatOutput = await input.module.render(
+    { name: input.name, bytes: input.bytes, ext: input.ext },
+    { printer: options.printer, sha256, given, progress: report, ...(options.pdfLimits ? { pdfLimits: options.pdfLimits } : {}) },
+  );
+  if ('documentPdf' in output) {
     report(1);
-    const declared: DeclaredMetadata = { ...(pdf.title ? { title: pdf.title } : {}), ...(pdf.author ? { author: pdf.author } : {}) };
-    return { documentPdf: pdf.documentPdf, flags: pdf.flags, declared };
+    return { documentPdf: output.documentPdf, flags: output.flags ?? [], declared: output.declared };
   }
-  const rendition = await renditionOf(input);
+  const rendition = output.rendition;
+  const declared = { ...rendition.declared, ...output.declared };
   // The header of the rendition shows the metadata that will be stored.
-  const shown = { ...rendition.declared, ...given };
+  const shown = { ...declared, ...given };
   const title = shown.title ?? titleFromName(input.name);
   const context = { originalName: input.name, sha256, title, author: shown.author, published: shown.published, url: shown.url };
   const documentPdf = await printRendition(options.printer, rendition, context, title);
   report(1);
-  return { documentPdf, flags: [], declared: rendition.declared };
+  return { documentPdf, flags: output.flags ?? [], declared };
 }
 
-export async function prepareSource(file: string, options: PrepareOptions): Promise<NewSource> {
+/** Prepares bytes already read (a file, or an attachment of another source). */
+export async function prepareInput(input: InputFile, options: PrepareOptions): Promise<PreparedSource> {
   const progress = options.onProgress;
-  progress?.({ file: file.split(/[\\/]/).pop() ?? file, stage: 'reading', done: 0, total: 1 });
-  const input = await readInput(file);
   const given = checkImportMetadata(input.name, options.metadata);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   progress?.({ file: input.name, stage: 'reading', done: 1, total: 1 });
 
   const doc = await documentOf(input, sha256, options, given);
+  let documentPdf = doc.documentPdf;
   let text: PageText[];
   try {
-    text = await extractText(doc.documentPdf, (done, total) => progress?.({ file: input.name, stage: 'extracting', done, total }));
+    const onPages = (done: number, total: number) => progress?.({ file: input.name, stage: 'extracting', done, total });
+    text = await extractTextInWorker(input.name, documentPdf, onPages, options.pdfLimits);
   } catch (error) {
+    if (error instanceof SourceTooComplexError) throw error;
     throw new DamagedSourceError(input.name, 'the text of its pages cannot be read', error);
   }
-  const flags = [...doc.flags];
+  let flags = [...doc.flags];
+  const ocr = ocrStep();
+  const mode = options.ocr ?? 'auto';
+  if (ocr && mode !== 'never' && input.module.ocr === 'pages-without-text') {
+    const done = await ocr({
+      name: input.name,
+      documentPdf,
+      text,
+      flags,
+      mode,
+      onProgress: (d, total) => progress?.({ file: input.name, stage: 'ocr', done: d, total }),
+    });
+    ({ documentPdf, text, flags } = done);
+  }
   if (!text.some((p) => p.text.trim().length > 0)) flags.push('no-text-layer');
 
   const meta = buildSourceMeta({
@@ -103,6 +118,19 @@ export async function prepareSource(file: string, options: PrepareOptions): Prom
     given,
     declared: doc.declared,
     now: options.now ?? new Date(),
+    ...(options.parent ? { parent: options.parent } : {}),
   });
-  return { meta, original: input.bytes, documentPdf: doc.documentPdf, text };
+  const children = input.module.children ? await input.module.children({ name: input.name, bytes: input.bytes, ext: input.ext }) : [];
+  return { meta, original: input.bytes, documentPdf, text, children };
+}
+
+export async function prepareSource(file: string, options: PrepareOptions): Promise<PreparedSource> {
+  options.onProgress?.({ file: file.split(/[\\/]/).pop() ?? file, stage: 'reading', done: 0, total: 1 });
+  return prepareInput(await readInput(file), options);
+}
+
+/** Prepares an attachment held in memory. */
+export async function prepareBytes(name: string, bytes: Uint8Array, options: PrepareOptions): Promise<PreparedSource> {
+  options.onProgress?.({ file: name, stage: 'reading', done: 0, total: 1 });
+  return prepareInput(inputOf(name, bytes), options);
 }

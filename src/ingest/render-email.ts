@@ -39,6 +39,15 @@ function rawHeader(email: Email, key: string): string | undefined {
   return email.headers.find((h) => h.key === key)?.value;
 }
 
+/** The attachments of an e-mail as files, each to become a source linked to it. */
+export async function emailAttachments(bytes: Uint8Array): Promise<Array<{ name: string; bytes: Uint8Array }>> {
+  const email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
+  return email.attachments.map((a, i) => ({
+    name: a.filename?.trim() || `attachment-${i + 1}`,
+    bytes: typeof a.content === 'string' ? new TextEncoder().encode(a.content) : new Uint8Array(a.content),
+  }));
+}
+
 export async function renderEmail(bytes: Uint8Array): Promise<Rendition> {
   const email = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer' });
   const headers: Array<{ name: string; value: string }> = [];

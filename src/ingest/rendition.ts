@@ -19,7 +19,8 @@ export interface DeclaredMetadata {
 }
 
 export interface Rendition {
-  template: 'rendition-text' | 'rendition-html' | 'rendition-image' | 'rendition-email';
+  /** A template in templates/ (without .hbs); each format module names its own. */
+  template: string;
   data: Record<string, unknown>;
   declared: DeclaredMetadata;
 }

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { DayDate, PartialDate } from './dates.ts';
 import { DOCUMENT_TYPES } from './vocabulary.ts';
 
-export const SourceFormat = z.enum(['pdf', 'text', 'markdown', 'html', 'image', 'email']);
+/** What the original is: `docx` Word, `office` converted by LibreOffice (.doc, .rtf, .odt, .pptx, .xlsx…), `chat` a chat export. */
+export const SourceFormat = z.enum(['pdf', 'text', 'markdown', 'html', 'image', 'email', 'docx', 'office', 'chat']);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
 export const DocumentType = z.enum(DOCUMENT_TYPES);
@@ -38,7 +39,7 @@ export const TranslationInfo = z.object({
 });
 export type TranslationInfo = z.infer<typeof TranslationInfo>;
 
-export const SourceFlag = z.enum(['no-text-layer', 'decrypted', 'forms-flattened', 'repaired']);
+export const SourceFlag = z.enum(['no-text-layer', 'decrypted', 'forms-flattened', 'repaired', 'forms-not-flattened']);
 export type SourceFlag = z.infer<typeof SourceFlag>;
 
 export const SourceMeta = z.object({
@@ -65,6 +66,8 @@ export const SourceMeta = z.object({
   translation: TranslationInfo.optional(),
   /** Sources this one replaced as a newer edition (their sha256), oldest first. */
   previousEditions: z.array(z.string()).default([]),
+  /** Source id of the e-mail (or chat) this file was attached to; same scope as it. */
+  parent: z.string().regex(/^s-[0-9a-f]{16}$/).optional(),
   importedAt: z.string(),
 });
 export type SourceMeta = z.infer<typeof SourceMeta>;

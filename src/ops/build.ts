@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { buildBundle, loadBundleInput, writeBundle, type BuildReport } from '../bundle/index.ts';
 import { formatPartialDate } from '../model/index.ts';
 import type { Printer } from '../print/printer.ts';
-import type { Workspace } from '../store/index.ts';
+import { ReadOnlyWorkspaceError } from '../errors.ts';
+import { isInsideWorkspace, type Workspace } from '../store/index.ts';
 import { isStale, referenceDate } from './staleness.ts';
 import type { CaseWarning } from '../api/views.ts';
 
@@ -31,6 +32,10 @@ export function defaultBundlePath(ws: Workspace, slug: string, supplementary?: n
 }
 
 export async function buildCase(ws: Workspace, slug: string, options: BuildCaseOptions): Promise<BuildCaseResult> {
+  // A bundle written inside the workspace (the default, or an --out there) is a change of the
+  // workspace: it needs the write lock, and is written as one step of the write queue.
+  const inside = options.out === undefined || (await isInsideWorkspace(ws.dir, options.out));
+  if (inside && ws.readOnly) throw new ReadOnlyWorkspaceError(ws.dir);
   const input = await loadBundleInput(ws, slug);
   const result = await buildBundle(input, {
     printer: options.printer,
@@ -38,7 +43,7 @@ export async function buildCase(ws: Workspace, slug: string, options: BuildCaseO
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const out = options.out ?? defaultBundlePath(ws, slug, input.definition.supplementary?.number);
-  const files = await writeBundle(result, out);
+  const files = inside ? await ws.mutate(() => writeBundle(result, out)) : await writeBundle(result, out);
   return { files, report: result.report };
 }
 

@@ -10,9 +10,11 @@ import {
   type BundleItem,
   type BundleSection,
   type GeneratedPart,
+  type SourceMeta,
   type TribunalId,
   slugify,
 } from '../model/index.ts';
+import { familyIds } from '../model/family.ts';
 import type { Workspace } from '../store/index.ts';
 
 export interface NewCaseInput {
@@ -70,17 +72,35 @@ export function sectionLetter(index: number): string {
   return index < 26 ? String.fromCharCode(65 + index) : String.fromCharCode(64 + Math.floor(index / 26)) + String.fromCharCode(65 + (index % 26));
 }
 
+/** Index of the last item of `parent`'s family already in `items`, or -1. */
+function lastOfFamily(items: BundleSection['items'], parent: string, sources: SourceMeta[]): number {
+  const family = new Set(familyIds(parent, sources));
+  let at = -1;
+  items.forEach((item, i) => {
+    if (item.kind === 'source' && family.has(item.sourceId)) at = i;
+  });
+  return at;
+}
+
 /**
- * Adds sources to a case's bundle. Without a section name, the case's own
+ * Adds sources to a case's bundle. An e-mail's attachments come with it,
+ * right after it. Without a section name, the case's own
  * documents go to the second section and library sources to the third (the
  * profile's default order); a name that matches no section creates one before
  * the back matter.
  */
-export async function addSourcesToCase(ws: Workspace, slug: string, sourceIds: string[], sectionName?: string): Promise<BundleDefinition> {
+export function addSourcesToCase(ws: Workspace, slug: string, sourceIds: string[], sectionName?: string): Promise<BundleDefinition> {
+  return ws.mutate(() => addSourcesToCaseQueued(ws, slug, sourceIds, sectionName));
+}
+
+async function addSourcesToCaseQueued(ws: Workspace, slug: string, sourceIds: string[], sectionName?: string): Promise<BundleDefinition> {
   await ws.getCase(slug);
   const bundle = await ws.getBundle(slug);
   const sections = bundle.sections.map((s) => ({ ...s, items: [...s.items] }));
-  for (const id of sourceIds) {
+  // An e-mail brings its attachments, right after it (those of another case stay out).
+  const everything = await ws.listSources({ caseSlug: slug });
+  const expanded = [...new Set(sourceIds.flatMap((id) => (everything.some((s) => s.id === id) ? familyIds(id, everything) : [id])))];
+  for (const id of expanded) {
     const meta = await ws.getSource(id);
     if (meta.scope.kind === 'case' && meta.scope.slug !== slug) {
       throw new InvalidInputError(`"${meta.title}" is a document of case ${meta.scope.slug}, not of ${slug}: import it into this case instead.`);
@@ -102,7 +122,10 @@ export async function addSourcesToCase(ws: Workspace, slug: string, sourceIds: s
       target = sections[meta.scope.kind === 'case' ? 1 : 2] ?? sections[sections.length - 1];
     }
     if (!target) throw new NotFoundError('section', sectionName ?? '', 'add a section to the bundle first');
-    target.items.push({ kind: 'source', sourceId: id });
+    // An attachment goes right after its e-mail (or after the attachment before it) when that is in this section.
+    const parentAt = meta.parent ? lastOfFamily(target.items, meta.parent, everything) : -1;
+    if (parentAt >= 0) target.items.splice(parentAt + 1, 0, { kind: 'source', sourceId: id });
+    else target.items.push({ kind: 'source', sourceId: id });
   }
   const next = BundleDefinition.parse({ ...bundle, sections });
   await ws.saveBundle(slug, next);

@@ -3,7 +3,8 @@
  * page text), edit, delete and restore (undo), list with filters, and the
  * tag co-occurrence counts. Excerpts are never dropped silently.
  */
-import { excerptFromQuote } from '../anchor/index.ts';
+import { excerptFromQuote, rectsForRange } from '../anchor/index.ts';
+import { collapseWhitespace } from '../anchor/normalise.ts';
 import { InvalidInputError, NotFoundError, QuoteNotFoundError } from '../errors.ts';
 import { Excerpt, type Tag } from '../model/index.ts';
 import { filterExcerpts, tagMatcher, type ExcerptFilter } from '../search/index.ts';
@@ -30,7 +31,11 @@ export interface TagQuoteResult {
   merged: boolean;
 }
 
-export async function tagQuote(ws: Workspace, input: TagQuoteInput, now: Date = new Date()): Promise<TagQuoteResult> {
+export function tagQuote(ws: Workspace, input: TagQuoteInput, now: Date = new Date()): Promise<TagQuoteResult> {
+  return ws.mutate(() => tagQuoteQueued(ws, input, now));
+}
+
+async function tagQuoteQueued(ws: Workspace, input: TagQuoteInput, now: Date): Promise<TagQuoteResult> {
   const meta = await ws.getSource(input.sourceId);
   if (meta.flags.includes('no-text-layer')) {
     throw new InvalidInputError(`"${meta.title}" has no text layer: excerpts cannot be anchored until the file is OCRed; run it through OCR and import the result.`);
@@ -85,7 +90,11 @@ export interface ExcerptPatch {
   places?: string[];
 }
 
-export async function updateExcerpt(ws: Workspace, id: string, patch: ExcerptPatch, now: Date = new Date()): Promise<Excerpt> {
+export function updateExcerpt(ws: Workspace, id: string, patch: ExcerptPatch, now: Date = new Date()): Promise<Excerpt> {
+  return ws.mutate(() => updateExcerptQueued(ws, id, patch, now));
+}
+
+async function updateExcerptQueued(ws: Workspace, id: string, patch: ExcerptPatch, now: Date): Promise<Excerpt> {
   const current = await findExcerpt(ws, id);
   const tags = patch.tags ? (await resolveTags(ws, patch.tags, false)).ids : current.tags;
   const next = Excerpt.parse({
@@ -102,21 +111,51 @@ export async function updateExcerpt(ws: Workspace, id: string, patch: ExcerptPat
 }
 
 /** Deletes and returns the excerpt, so the caller can offer Undo (restoreExcerpt). */
-export async function deleteExcerpt(ws: Workspace, id: string): Promise<Excerpt> {
+export function deleteExcerpt(ws: Workspace, id: string): Promise<Excerpt> {
+  return ws.mutate(() => deleteExcerptQueued(ws, id));
+}
+
+async function deleteExcerptQueued(ws: Workspace, id: string): Promise<Excerpt> {
   const current = await findExcerpt(ws, id);
   const list = await ws.listExcerpts({ sourceId: current.sourceId });
   await ws.saveExcerpts(current.sourceId, list.filter((e) => e.id !== id));
   return current;
 }
 
-export async function restoreExcerpt(ws: Workspace, raw: unknown): Promise<Excerpt> {
+export function restoreExcerpt(ws: Workspace, raw: unknown): Promise<Excerpt> {
+  return ws.mutate(() => restoreExcerptQueued(ws, raw));
+}
+
+async function restoreExcerptQueued(ws: Workspace, raw: unknown): Promise<Excerpt> {
   const parsed = Excerpt.safeParse(raw);
   if (!parsed.success) throw new InvalidInputError('That excerpt cannot be restored: it is not a complete excerpt record.');
-  const excerpt = parsed.data;
-  await ws.getSource(excerpt.sourceId);
+  const excerpt = await checkedForRestore(ws, parsed.data);
   const list = await ws.listExcerpts({ sourceId: excerpt.sourceId });
   if (!list.some((e) => e.id === excerpt.id)) await ws.saveExcerpts(excerpt.sourceId, [...list, excerpt]);
   return excerpt;
+}
+
+/**
+ * Undo hands back a whole excerpt record from the renderer: check it like a
+ * new one (its source, its tags, its quote at its position in the current
+ * edition) and recompute its rectangles, so a forged record cannot put a
+ * passage the source does not contain into a bundle.
+ */
+async function checkedForRestore(ws: Workspace, excerpt: Excerpt): Promise<Excerpt> {
+  const meta = await ws.getSource(excerpt.sourceId);
+  if (excerpt.tags.length === 0) throw new InvalidInputError('That excerpt cannot be restored: it has no tag. Tag the passage again.');
+  const known = new Set((await ws.listTags()).map((t) => t.id));
+  const gone = excerpt.tags.find((t) => !known.has(t));
+  if (gone) throw new NotFoundError('tag', gone, 'it was deleted or merged since the excerpt was removed; tag the passage again');
+  // An orphaned excerpt is kept for the record only and never reaches a bundle.
+  if (excerpt.anchor.status === 'orphaned') return excerpt;
+  const refused = `That excerpt cannot be restored: its quote is not at the position it names on page ${excerpt.page} of "${meta.title}"; tag the passage again.`;
+  if (excerpt.anchor.sha256 !== meta.sha256) throw new InvalidInputError(refused);
+  const page = (await ws.readText(meta.id)).find((p) => p.page === excerpt.page);
+  const { start, end } = excerpt.position;
+  if (!page || start >= end || end > page.text.length) throw new InvalidInputError(refused);
+  if (collapseWhitespace(page.text.slice(start, end)) !== excerpt.quote.exact) throw new InvalidInputError(refused);
+  return { ...excerpt, rects: rectsForRange(page, start, end) };
 }
 
 export interface ListExcerptsInput extends ExcerptFilter {

@@ -30,6 +30,7 @@ export function importWarnings(meta: SourceMeta): string[] {
   if (meta.flags.includes('decrypted')) w.push('the PDF was encrypted with an empty password; Sanad keeps a decrypted copy for the bundle');
   if (meta.flags.includes('repaired')) w.push('the PDF was damaged and has been repaired: check its pages');
   if (meta.flags.includes('forms-flattened')) w.push('form fields were flattened into the page so they print');
+  if (meta.flags.includes('forms-not-flattened')) w.push('the form could not be flattened and is kept as it is: check that its filled-in fields show in the bundle');
   return w;
 }
 
@@ -49,7 +50,8 @@ export async function importSources(ws: Workspace, input: ImportInput): Promise<
     title: r.source.title,
     pages: r.source.pages,
     duplicate: r.duplicate,
-    warnings: importWarnings(r.source),
+    warnings: [...importWarnings(r.source), ...r.warnings],
+    ...(r.source.parent ? { parent: r.source.parent } : {}),
   }));
 }
 
@@ -87,9 +89,13 @@ export async function replaceSourceEdition(ws: Workspace, id: string, file: stri
     // replaceSource records the old edition's sha256 in previousEditions.
     previousEditions: old.previousEditions,
   };
-  const excerpts = await ws.listExcerpts({ sourceId: id });
-  const result = reanchorAll(excerpts, { sourceId: id, sha256: meta.sha256, pages: prepared.text });
-  const source = await ws.replaceSource(id, { ...prepared, meta });
-  await ws.saveExcerpts(id, result.excerpts);
-  return { source, reanchored: result.excerpts.length - result.orphaned.length, fuzzy: result.fuzzy, orphaned: result.orphaned };
+  // Preparing (printing, text extraction) runs outside the write queue; the swap and the
+  // re-anchoring run as one queued change, so an excerpt tagged meanwhile is re-anchored too.
+  return ws.mutate(async () => {
+    const excerpts = await ws.listExcerpts({ sourceId: id });
+    const result = reanchorAll(excerpts, { sourceId: id, sha256: meta.sha256, pages: prepared.text });
+    const source = await ws.replaceSource(id, { ...prepared, meta });
+    await ws.saveExcerpts(id, result.excerpts);
+    return { source, reanchored: result.excerpts.length - result.orphaned.length, fuzzy: result.fuzzy, orphaned: result.orphaned };
+  });
 }

@@ -28,7 +28,11 @@ function uniqueId(tags: Tag[], name: string): string {
   return id;
 }
 
-export async function createTag(ws: Workspace, name: string, colour?: string): Promise<Tag> {
+export function createTag(ws: Workspace, name: string, colour?: string): Promise<Tag> {
+  return ws.mutate(() => createTagQueued(ws, name, colour));
+}
+
+async function createTagQueued(ws: Workspace, name: string, colour?: string): Promise<Tag> {
   const tags = await ws.listTags();
   const clean = normaliseName(name);
   if (!clean) throw new InvalidInputError('A tag needs a name: type one, e.g. "Internal relocation risk/Karachi".');
@@ -59,7 +63,11 @@ export async function resolveTags(ws: Workspace, refs: string[], create: boolean
   return { ids: [...new Set(ids)], created };
 }
 
-export async function updateTag(ws: Workspace, id: string, patch: { name?: string; colour?: string }): Promise<Tag> {
+export function updateTag(ws: Workspace, id: string, patch: { name?: string; colour?: string }): Promise<Tag> {
+  return ws.mutate(() => updateTagQueued(ws, id, patch));
+}
+
+async function updateTagQueued(ws: Workspace, id: string, patch: { name?: string; colour?: string }): Promise<Tag> {
   const tags = await ws.listTags();
   const tag = tags.find((t) => t.id === id);
   if (!tag) throw new NotFoundError('tag', id, 'reload the tag list');
@@ -83,7 +91,11 @@ export async function updateTag(ws: Workspace, id: string, patch: { name?: strin
 }
 
 /** Moves every excerpt from one tag to another, then removes the first. */
-export async function mergeTags(ws: Workspace, fromId: string, intoId: string): Promise<Tag[]> {
+export function mergeTags(ws: Workspace, fromId: string, intoId: string): Promise<Tag[]> {
+  return ws.mutate(() => mergeTagsQueued(ws, fromId, intoId));
+}
+
+async function mergeTagsQueued(ws: Workspace, fromId: string, intoId: string): Promise<Tag[]> {
   const tags = await ws.listTags();
   if (!tags.some((t) => t.id === fromId)) throw new NotFoundError('tag', fromId, 'reload the tag list');
   if (!tags.some((t) => t.id === intoId)) throw new NotFoundError('tag', intoId, 'reload the tag list');
@@ -95,7 +107,11 @@ export async function mergeTags(ws: Workspace, fromId: string, intoId: string): 
 }
 
 /** Deletes a tag that no excerpt uses (a used tag must be merged into another first). */
-export async function deleteTag(ws: Workspace, id: string): Promise<Tag[]> {
+export function deleteTag(ws: Workspace, id: string): Promise<Tag[]> {
+  return ws.mutate(() => deleteTagQueued(ws, id));
+}
+
+async function deleteTagQueued(ws: Workspace, id: string): Promise<Tag[]> {
   const tags = await ws.listTags();
   const tag = tags.find((t) => t.id === id);
   if (!tag) throw new NotFoundError('tag', id, 'reload the tag list');

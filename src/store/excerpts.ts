@@ -8,7 +8,7 @@ import { InvalidInputError } from '../errors.ts';
 import { ExcerptsFile, type Excerpt } from '../model/index.ts';
 import { isMissingFile, readJson, writeJson } from './json-file.ts';
 import { EXCERPTS_FILE } from './layout.ts';
-import { readMeta, sortSources, sourceDirOf, sourceFolders, type SourceScopeFilter } from './sources.ts';
+import { readMetas, sortSources, sourceDirOf, sourceFolders, type SourceScopeFilter } from './sources.ts';
 
 export interface ExcerptFilter extends SourceScopeFilter { sourceId?: string }
 
@@ -24,8 +24,8 @@ async function readExcerptsIn(folder: string): Promise<Excerpt[]> {
 /** Excerpts of one source, or of every source in a scope (sources in listing order, excerpts in stored order). */
 export async function listExcerpts(ws: string, filter: ExcerptFilter = {}): Promise<Excerpt[]> {
   if (filter.sourceId !== undefined) return readExcerptsIn(await sourceDirOf(ws, filter.sourceId));
-  const folders = await sourceFolders(ws, filter);
-  const metas = await Promise.all(folders.map(async (folder) => ({ folder, meta: await readMeta(folder) })));
+  // A source whose source.json is broken is left out here; listSourcesChecked reports it by name.
+  const { read: metas } = await readMetas(await sourceFolders(ws, filter));
   const order = sortSources(metas.map((m) => m.meta)).map((m) => m.id);
   metas.sort((a, b) => order.indexOf(a.meta.id) - order.indexOf(b.meta.id));
   const lists = await Promise.all(metas.map((m) => readExcerptsIn(m.folder)));

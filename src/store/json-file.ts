@@ -51,7 +51,19 @@ export async function readJson<S extends z.ZodType>(
   registry?: ReadonlyArray<Migration>,
 ): Promise<z.output<S>> {
   const text = await fsp.readFile(file, 'utf8');
-  return parseStored(text, file, kind, schema, registry);
+  try {
+    return parseStored(text, file, kind, schema, registry);
+  } catch (e) {
+    // Offer the .bak in the message only when there is one.
+    if (e instanceof CorruptFileError && e.constructor === CorruptFileError && (await hasBackup(file))) {
+      throw new CorruptFileError(file, e.problem, e.cause, { backup: true });
+    }
+    throw e;
+  }
+}
+
+async function hasBackup(file: string): Promise<boolean> {
+  return fsp.access(`${file}.bak`).then(() => true, () => false);
 }
 
 export function isMissingFile(e: unknown): boolean {

@@ -1,23 +1,31 @@
 /**
  * One writer per workspace. `<ws>/.sanad.lock` is created with O_EXCL and
- * holds `{pid, host, since}`; a second process gets WorkspaceLockedError
- * naming the holder. A lock left by a process that died on this machine is
- * taken over. The lock is released on close and when the process exits
- * normally; after a kill the stale-lock check cleans up on the next open.
+ * records its holder (lock-holder.ts). A writer that finds the lock held
+ * waits a little (another Sanad may be finishing a short command) and then
+ * gets WorkspaceLockedError naming the holder.
+ *
+ * A lock whose holder is provably gone is broken, never moved: the breaker
+ * first creates `<lock>.break-<hash of the stale lock>` with O_EXCL (only one
+ * process at a time can hold it), re-reads the lock, and unlinks it only if
+ * it is still the very lock judged stale. Then everyone competes again with
+ * O_EXCL, so exactly one process wins. A breaker file left by a process that
+ * died while breaking is itself broken the same way, one level up.
  */
 import { promises as fsp, readFileSync, unlinkSync } from 'node:fs';
-import os from 'node:os';
-import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import { createHash, randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { WorkspaceLockedError } from '../errors.ts';
 import { fsyncDir, writeNewFileDurable } from './atomic.ts';
 import { lockPath } from './layout.ts';
+import { describeHolder, judgeHolder, LockContent, machineIdentity, processStartTicks, type Verdict } from './lock-holder.ts';
 
-const LockContent = z.object({ pid: z.number().int(), host: z.string(), since: z.string() });
-type LockContent = z.infer<typeof LockContent>;
+export { describeHolder, isProcessAlive } from './lock-holder.ts';
 
 /** A lock file this young may still be being written by its creator: not stale yet. */
 const UNREADABLE_GRACE_MS = 10_000;
+/** How long a writer waits for a lock held by a live process, unless told otherwise. */
+export const DEFAULT_LOCK_WAIT_MS = 3_000;
+const MAX_BREAK_DEPTH = 3;
 
 export interface WorkspaceLock {
   readonly file: string;
@@ -25,20 +33,28 @@ export interface WorkspaceLock {
   release(): Promise<void>;
 }
 
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+export interface AcquireOptions {
+  /** Wait up to this long for a live holder to let go (default: $SANAD_LOCK_WAIT_MS, else 3 s). */
+  waitMs?: number;
 }
 
-export function describeHolder(content: LockContent): string {
-  return `pid ${content.pid} on ${content.host}`;
+/** Texts of the locks this process holds now. */
+const ownLocks = new Set<string>();
+
+function defaultWaitMs(): number {
+  const fromEnv = Number(process.env.SANAD_LOCK_WAIT_MS);
+  return Number.isFinite(fromEnv) && fromEnv >= 0 ? fromEnv : DEFAULT_LOCK_WAIT_MS;
 }
 
-async function readLock(file: string): Promise<{ text: string; content: LockContent | undefined; ageMs: number }> {
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface ReadLock {
+  text: string;
+  content: LockContent | undefined;
+  ageMs: number;
+}
+
+async function readLock(file: string): Promise<ReadLock> {
   const [text, stat] = await Promise.all([fsp.readFile(file, 'utf8'), fsp.stat(file)]);
   let content: LockContent | undefined;
   try {
@@ -50,46 +66,127 @@ async function readLock(file: string): Promise<{ text: string; content: LockCont
   return { text, content, ageMs: Date.now() - stat.mtimeMs };
 }
 
-/** Moves a stale lock out of the way, unless another process replaced it meanwhile (then puts it back). */
-async function removeStale(file: string, staleText: string): Promise<void> {
-  const aside = `${file}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    await fsp.rename(file, aside);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw e;
-  }
-  const moved = await fsp.readFile(aside, 'utf8');
-  if (moved !== staleText) await fsp.link(aside, file).catch(() => undefined);
-  await fsp.rm(aside, { force: true });
+function verdictOf(lock: ReadLock): Verdict {
+  if (lock.content) return judgeHolder(lock.content, lock.text, ownLocks);
+  return lock.ageMs > UNREADABLE_GRACE_MS ? { stale: true, why: 'unreadable and old' } : { stale: false, why: 'being-written' };
 }
 
-/** Takes the write lock of workspace `ws` or throws WorkspaceLockedError. */
-export async function acquireLock(ws: string): Promise<WorkspaceLock> {
-  const file = lockPath(ws);
-  const content: LockContent = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
-  const text = `${JSON.stringify(content, null, 2)}\n`;
-  for (let attempt = 0; attempt < 5; attempt++) {
+function newLockText(): { content: LockContent; text: string } {
+  const id = machineIdentity();
+  const startTicks = processStartTicks(process.pid);
+  const content: LockContent = {
+    pid: process.pid,
+    ...id,
+    since: new Date().toISOString(),
+    nonce: randomBytes(8).toString('hex'),
+    ...(startTicks ? { startTicks } : {}),
+  };
+  return { content, text: `${JSON.stringify(content, null, 2)}\n` };
+}
+
+const isCode = (e: unknown, code: string) => (e as NodeJS.ErrnoException).code === code;
+
+/**
+ * Unlinks `file` if it still holds exactly `judgedText`, holding the breaker
+ * side-file meanwhile. Returns false when another process is breaking it (try again).
+ */
+export async function breakLockFile(file: string, judgedText: string, depth = 0): Promise<boolean> {
+  const breaker = `${file}.break-${createHash('sha256').update(judgedText).digest('hex').slice(0, 16)}`;
+  try {
+    await writeNewFileDurable(breaker, newLockText().text);
+  } catch (e) {
+    if (!isCode(e, 'EEXIST')) throw e;
+    let other: ReadLock;
     try {
+      other = await readLock(breaker);
+    } catch (e2) {
+      if (isCode(e2, 'ENOENT')) return false;
+      throw e2;
+    }
+    if (depth < MAX_BREAK_DEPTH && verdictOf(other).stale) await breakLockFile(breaker, other.text, depth + 1);
+    return false;
+  }
+  try {
+    let current: string | undefined;
+    try {
+      current = await fsp.readFile(file, 'utf8');
+    } catch (e) {
+      if (!isCode(e, 'ENOENT')) throw e;
+    }
+    if (current !== judgedText) return false;
+    await fsp.unlink(file);
+    await fsyncDir(path.dirname(file));
+    return true;
+  } finally {
+    await fsp.unlink(breaker).catch(() => undefined);
+  }
+}
+
+function lockedError(ws: string, lock: ReadLock, verdict: Verdict): WorkspaceLockedError {
+  const holder = lock.content ? describeHolder(lock.content) : 'an unknown process';
+  if (verdict.stale || verdict.why === 'running' || verdict.why === 'being-written') return new WorkspaceLockedError(ws, holder);
+  const where = verdict.why === 'other-container' ? 'in another container on this computer' : `on ${lock.content?.host ?? 'another computer'}`;
+  return new WorkspaceLockedError(
+    ws,
+    holder,
+    `close Sanad ${where} and try again. If Sanad is not running there (the computer was renamed, or the lock was left behind), run "sanad unlock --workspace ${ws}" and try again`,
+  );
+}
+
+/** Takes the write lock of workspace `ws`, waiting up to `waitMs` for a live holder; else WorkspaceLockedError. */
+export async function acquireLock(ws: string, options: AcquireOptions = {}): Promise<WorkspaceLock> {
+  const file = lockPath(ws);
+  const deadline = Date.now() + (options.waitMs ?? defaultWaitMs());
+  const { content, text } = newLockText();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      ownLocks.add(text);
       await writeNewFileDurable(file, text);
       await fsyncDir(ws);
       return makeLock(file, content, text);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      ownLocks.delete(text);
+      if (!isCode(e, 'EEXIST')) throw e;
     }
-    let current;
+    let current: ReadLock;
     try {
       current = await readLock(file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      if (isCode(e, 'ENOENT')) continue;
       throw e;
     }
-    const holder = current.content;
-    const stale = holder
-      ? holder.host === os.hostname() && holder.pid !== process.pid && !isProcessAlive(holder.pid)
-      : current.ageMs > UNREADABLE_GRACE_MS;
-    if (!stale) throw new WorkspaceLockedError(ws, holder ? describeHolder(holder) : 'an unknown process');
-    await removeStale(file, current.text);
+    const verdict = verdictOf(current);
+    const overdue = Date.now() >= deadline;
+    if (verdict.stale) {
+      if (await breakLockFile(file, current.text)) continue;
+      if (overdue && attempt > 50) throw lockedError(ws, current, verdict);
+      await sleep(5 + Math.random() * 20);
+      continue;
+    }
+    if (overdue) throw lockedError(ws, current, verdict);
+    await sleep(Math.min(50 + Math.random() * 100, Math.max(1, deadline - Date.now())));
+  }
+}
+
+/**
+ * `sanad unlock`: removes a lock whose holder is not a running process on
+ * this computer (a lock left by a renamed or restarted computer, or another
+ * machine's Sanad that is known to be closed). Refuses while the holder runs here.
+ */
+export async function forceUnlock(ws: string): Promise<{ removed: boolean; holder?: string }> {
+  const file = lockPath(ws);
+  for (let attempt = 0; attempt < 20; attempt++) {
+    let current: ReadLock;
+    try {
+      current = await readLock(file);
+    } catch (e) {
+      if (isCode(e, 'ENOENT')) return { removed: false };
+      throw e;
+    }
+    const verdict = verdictOf(current);
+    if (!verdict.stale && (verdict.why === 'running' || verdict.why === 'being-written')) throw lockedError(ws, current, verdict);
+    if (await breakLockFile(file, current.text)) return { removed: true, holder: current.content ? describeHolder(current.content) : 'an unknown process' };
+    await sleep(20);
   }
   throw new WorkspaceLockedError(ws, 'another process that keeps taking it');
 }
@@ -115,7 +212,9 @@ function makeLock(file: string, content: LockContent, text: string): WorkspaceLo
       try {
         if (stillOurs(await fsp.readFile(file, 'utf8'))) await fsp.unlink(file);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        if (!isCode(e, 'ENOENT')) throw e;
+      } finally {
+        ownLocks.delete(text);
       }
     },
   };

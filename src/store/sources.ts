@@ -8,11 +8,11 @@
 import { promises as fsp } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { InvalidInputError, NotFoundError, isSanadError } from '../errors.ts';
 import { SourceMeta, SourceMetaPatch, TextFile, type PageText } from '../model/index.ts';
 import { readPageText, encodeTextCache, type NoticeSink } from './text-cache.ts';
 import { writeNewFileDurable } from './atomic.ts';
-import { formatJson, readJson, writeJson } from './json-file.ts';
+import { formatJson, isMissingFile, readJson, writeJson } from './json-file.ts';
 import {
   DOCUMENT_FILE, EXCERPTS_FILE, SOURCE_FILE, TEXT_CACHE_FILE,
   caseFilePath, documentPdfIn, caseSourcesDir, casesDir, isSafeName, librarySourcesDir, originalFileName, sourcesDirFor,
@@ -50,9 +50,36 @@ export function sortSources(list: SourceMeta[]): SourceMeta[] {
   return list.sort((a, b) => a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** A stored file Sanad could not read: listed by name so the rest of the library still works. */
+export interface StoreProblem {
+  file: string;
+  message: string;
+}
+
+/** Reads each folder's source.json; a broken or missing one becomes a problem instead of failing the whole list. */
+export async function readMetas(folders: string[]): Promise<{ read: Array<{ folder: string; meta: SourceMeta }>; problems: StoreProblem[] }> {
+  const settled = await Promise.allSettled(folders.map(readMeta));
+  const read: Array<{ folder: string; meta: SourceMeta }> = [];
+  const problems: StoreProblem[] = [];
+  settled.forEach((r, i) => {
+    const folder = folders[i]!;
+    if (r.status === 'fulfilled') read.push({ folder, meta: r.value });
+    else if (isSanadError(r.reason)) problems.push({ file: path.join(folder, SOURCE_FILE), message: r.reason.message });
+    else if (isMissingFile(r.reason)) problems.push({ file: path.join(folder, SOURCE_FILE), message: `${path.join(folder, SOURCE_FILE)} is missing, so this source cannot be listed: restore the file from your own backup, or delete the folder ${folder}.` });
+    else throw r.reason;
+  });
+  return { read, problems };
+}
+
+/** The sources of a scope, and the ones whose source.json could not be read. */
+export async function listSourcesChecked(ws: string, filter: SourceScopeFilter = {}): Promise<{ sources: SourceMeta[]; problems: StoreProblem[] }> {
+  const { read, problems } = await readMetas(await sourceFolders(ws, filter));
+  return { sources: sortSources(read.map((r) => r.meta)), problems };
+}
+
+/** The readable sources of a scope (see listSourcesChecked for the unreadable ones). */
 export async function listSources(ws: string, filter: SourceScopeFilter = {}): Promise<SourceMeta[]> {
-  const metas = await Promise.all((await sourceFolders(ws, filter)).map(readMeta));
-  return sortSources(metas);
+  return (await listSourcesChecked(ws, filter)).sources;
 }
 
 /** The source whose current edition (or, failing that, an earlier edition) has this SHA-256. */

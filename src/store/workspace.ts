@@ -4,6 +4,11 @@
  * CLI and the app use to read and change it. Opening for writing takes the
  * lock and recovers from an interrupted save; a read-only workspace can be
  * opened while another process writes, and refuses every change.
+ *
+ * Every change goes through the workspace's write queue (write-queue.ts), so
+ * concurrent calls (the app's API runs them concurrently) never interleave
+ * their read–modify–write cycles; `mutate` runs a longer sequence of reads
+ * and writes as one queued change.
  */
 import { promises as fsp } from 'node:fs';
 import { InvalidInputError, ReadOnlyWorkspaceError, WorkspaceNotFoundError } from '../errors.ts';
@@ -23,8 +28,10 @@ import { folderStamp, indexSource, openIndexFile, reconcile } from './index-sync
 import type { LibraryIndex } from '../search/library-index.ts';
 import { isCorruption } from '../search/library-index.ts';
 import { LAYOUT_VERSION, runLayoutMigrations } from './migrations.ts';
+import { sweepOrphanedTemps } from './sweep.ts';
+import { WriteQueue } from './write-queue.ts';
 
-export type { NewSource } from './sources.ts';
+export type { NewSource, StoreProblem } from './sources.ts';
 
 async function exists(file: string): Promise<boolean> {
   return fsp.access(file).then(() => true, () => false);
@@ -47,7 +54,7 @@ export async function initWorkspace(dir: string, now: Date = new Date()): Promis
 }
 
 /** Opens a workspace; unless readOnly, takes its write lock (WorkspaceLockedError if another process has it). */
-export async function openWorkspace(dir: string, options: { readOnly?: boolean } = {}): Promise<Workspace> {
+export async function openWorkspace(dir: string, options: { readOnly?: boolean; lockWaitMs?: number } = {}): Promise<Workspace> {
   try {
     await readJson(workspaceFilePath(dir), 'workspace', WorkspaceFile);
   } catch (e) {
@@ -55,9 +62,10 @@ export async function openWorkspace(dir: string, options: { readOnly?: boolean }
     throw e;
   }
   if (options.readOnly) return new Workspace(dir, undefined);
-  const lock = await acquireLock(dir);
+  const lock = await acquireLock(dir, options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs });
   try {
     await recoverStaging(dir);
+    await sweepOrphanedTemps(dir);
     await runLayoutMigrations(dir);
   } catch (e) {
     await lock.release();
@@ -79,6 +87,7 @@ export class Workspace {
   readonly notices: string[] = [];
   /** Called with each notice as it happens (the CLI prints them to stderr). */
   onNotice: ((message: string) => void) | undefined;
+  readonly #queue = new WriteQueue();
 
   constructor(dir: string, lock: WorkspaceLock | undefined) {
     this.dir = dir;
@@ -94,7 +103,28 @@ export class Workspace {
     return this.dir;
   }
 
+  /**
+   * Runs `change` (reads and writes of this workspace) as one step of the
+   * write queue: no other change runs until it finishes. Nested calls (and
+   * every write method below, which queue themselves) run inline.
+   */
+  mutate<T>(change: () => Promise<T>): Promise<T> {
+    return this.#write(() => change());
+  }
+
+  /** A write: refused at once on a read-only or closed workspace, and checked again when its turn comes. */
+  #write<T>(change: (ws: string) => Promise<T>): Promise<T> {
+    try {
+      this.#writable();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.#queue.run(() => change(this.#writable()));
+  }
+
+  /** Waits for queued changes, then releases the lock. */
   async close(): Promise<void> {
+    if (this.#lock && !this.#closed && !this.#queue.isInside) await this.#queue.run(async () => undefined);
     this.#closed = true;
     this.#index?.close();
     this.#index = undefined;
@@ -175,8 +205,11 @@ export class Workspace {
     return (await readJson(tagsPath(this.dir), 'tags', TagsFile)).tags;
   }
 
-  async saveTags(tags: Tag[]): Promise<void> {
-    const ws = this.#writable();
+  saveTags(tags: Tag[]): Promise<void> {
+    return this.#write((ws) => this.#saveTags(ws, tags));
+  }
+
+  async #saveTags(ws: string, tags: Tag[]): Promise<void> {
     const seen = new Set<string>();
     for (const t of tags) {
       if (seen.has(t.id)) throw new InvalidInputError(`The tag id ${t.id} is used twice: give each tag its own id.`);
@@ -185,8 +218,14 @@ export class Workspace {
     await writeJson(tagsPath(ws), 'tags', TagsFile, { schemaVersion: 1, tags });
   }
 
+  /** The readable sources; a source whose source.json is broken is left out (see listSourcesChecked). */
   listSources(filter?: { caseSlug?: string; all?: boolean }): Promise<SourceMeta[]> {
     return sources.listSources(this.dir, filter);
+  }
+
+  /** The readable sources and, by file name, the ones that could not be read. */
+  listSourcesChecked(filter?: { caseSlug?: string; all?: boolean }): Promise<{ sources: SourceMeta[]; problems: sources.StoreProblem[] }> {
+    return sources.listSourcesChecked(this.dir, filter);
   }
 
   async getSource(id: string): Promise<SourceMeta> {
@@ -197,36 +236,44 @@ export class Workspace {
     return sources.findSourceBySha256(this.dir, sha256);
   }
 
-  async addSource(input: sources.NewSource): Promise<SourceMeta> {
-    const meta = await sources.addSource(this.#writable(), input);
-    await this.#afterWrite(async (index) => {
-      const folder = await sources.sourceDirOf(this.dir, meta.id);
-      await indexSource(index, { folder, meta, pages: input.text, withPages: true, excerpts: [] }, this.#syncOptions());
-    }, meta.id);
-    return meta;
+  addSource(input: sources.NewSource): Promise<SourceMeta> {
+    return this.#write(async (ws) => {
+      const meta = await sources.addSource(ws, input);
+      await this.#afterWrite(async (index) => {
+        const folder = await sources.sourceDirOf(this.dir, meta.id);
+        await indexSource(index, { folder, meta, pages: input.text, withPages: true, excerpts: [] }, this.#syncOptions());
+      }, meta.id);
+      return meta;
+    });
   }
 
-  async replaceSource(id: string, input: sources.NewSource): Promise<SourceMeta> {
-    const meta = await sources.replaceSource(this.#writable(), id, input);
-    await this.#afterWrite(async (index) => {
-      const folder = await sources.sourceDirOf(this.dir, id);
-      await indexSource(index, { folder, meta, pages: input.text, withPages: true }, this.#syncOptions());
-    }, id);
-    return meta;
+  replaceSource(id: string, input: sources.NewSource): Promise<SourceMeta> {
+    return this.#write(async (ws) => {
+      const meta = await sources.replaceSource(ws, id, input);
+      await this.#afterWrite(async (index) => {
+        const folder = await sources.sourceDirOf(this.dir, id);
+        await indexSource(index, { folder, meta, pages: input.text, withPages: true }, this.#syncOptions());
+      }, id);
+      return meta;
+    });
   }
 
-  async updateSourceMeta(id: string, patch: SourceMetaPatch): Promise<SourceMeta> {
-    const meta = await sources.updateSourceMeta(this.#writable(), id, patch);
-    await this.#afterWrite(async (index) => {
-      const folder = await sources.sourceDirOf(this.dir, id);
-      index.putSource({ meta, stamp: await folderStamp(folder) });
-    }, id);
-    return meta;
+  updateSourceMeta(id: string, patch: SourceMetaPatch): Promise<SourceMeta> {
+    return this.#write(async (ws) => {
+      const meta = await sources.updateSourceMeta(ws, id, patch);
+      await this.#afterWrite(async (index) => {
+        const folder = await sources.sourceDirOf(this.dir, id);
+        index.putSource({ meta, stamp: await folderStamp(folder) });
+      }, id);
+      return meta;
+    });
   }
 
-  async deleteSource(id: string): Promise<void> {
-    await sources.deleteSource(this.#writable(), id);
-    await this.#afterWrite((index) => index.removeSource(id));
+  deleteSource(id: string): Promise<void> {
+    return this.#write(async (ws) => {
+      await sources.deleteSource(ws, id);
+      await this.#afterWrite((index) => index.removeSource(id));
+    });
   }
 
   /** Sources of a scope from the index (one query, no file reads); see listSources for the files themselves. */
@@ -259,18 +306,20 @@ export class Workspace {
     return excerpts.listExcerpts(this.dir, filter);
   }
 
-  async saveExcerpts(sourceId: string, list: Excerpt[]): Promise<void> {
-    await excerpts.saveExcerpts(this.#writable(), sourceId, list);
-    await this.#afterWrite(async (index) => {
-      const folder = await sources.sourceDirOf(this.dir, sourceId);
-      const known = index.stampOf(sourceId);
-      if (known === undefined || known === 'stale') {
-        await indexSource(index, { folder, meta: await sources.readMeta(folder), withPages: true, excerpts: list }, this.#syncOptions());
-        return;
-      }
-      index.transaction(() => index.putExcerpts(sourceId, list));
-      index.setStamp(sourceId, await folderStamp(folder));
-    }, sourceId);
+  saveExcerpts(sourceId: string, list: Excerpt[]): Promise<void> {
+    return this.#write(async (ws) => {
+      await excerpts.saveExcerpts(ws, sourceId, list);
+      await this.#afterWrite(async (index) => {
+        const folder = await sources.sourceDirOf(this.dir, sourceId);
+        const known = index.stampOf(sourceId);
+        if (known === undefined || known === 'stale') {
+          await indexSource(index, { folder, meta: await sources.readMeta(folder), withPages: true, excerpts: list }, this.#syncOptions());
+          return;
+        }
+        index.transaction(() => index.putExcerpts(sourceId, list));
+        index.setStamp(sourceId, await folderStamp(folder));
+      }, sourceId);
+    });
   }
 
   listCases(): Promise<CaseFile[]> {
@@ -281,27 +330,29 @@ export class Workspace {
     return cases.getCase(this.dir, slug);
   }
 
-  async createCase(c: CaseFile, bundle: BundleDefinition): Promise<void> {
-    return cases.createCase(this.#writable(), c, bundle);
+  createCase(c: CaseFile, bundle: BundleDefinition): Promise<void> {
+    return this.#write((ws) => cases.createCase(ws, c, bundle));
   }
 
-  async saveCase(c: CaseFile): Promise<void> {
-    return cases.saveCase(this.#writable(), c);
+  saveCase(c: CaseFile): Promise<void> {
+    return this.#write((ws) => cases.saveCase(ws, c));
   }
 
   getBundle(slug: string): Promise<BundleDefinition> {
     return cases.getBundle(this.dir, slug);
   }
 
-  async saveBundle(slug: string, bundle: BundleDefinition): Promise<void> {
-    return cases.saveBundle(this.#writable(), slug, bundle);
+  saveBundle(slug: string, bundle: BundleDefinition): Promise<void> {
+    return this.#write((ws) => cases.saveBundle(ws, slug, bundle));
   }
 
-  async deleteCase(slug: string): Promise<void> {
-    const own = (await sources.listSources(this.dir, { caseSlug: slug })).filter((s) => s.scope.kind === 'case');
-    await cases.deleteCase(this.#writable(), slug);
-    await this.#afterWrite((index) => {
-      for (const s of own) index.removeSource(s.id);
+  deleteCase(slug: string): Promise<void> {
+    return this.#write(async (ws) => {
+      const own = (await sources.listSources(this.dir, { caseSlug: slug })).filter((s) => s.scope.kind === 'case');
+      await cases.deleteCase(ws, slug);
+      await this.#afterWrite((index) => {
+        for (const s of own) index.removeSource(s.id);
+      });
     });
   }
 }

@@ -8,6 +8,7 @@ import { pageTextFromContent } from '../pdf/text.ts';
 import type { BuildReport } from '../bundle/report.ts';
 import { INTERNAL_LINK_PREFIX } from '../bundle/parts/context.ts';
 import { containsQuote, normaliseForMatch } from './normalise.ts';
+import { documentAt, sourceLinkFailure } from './source-links.ts';
 
 interface TextItem {
   str: string;
@@ -88,6 +89,12 @@ export async function checkPage(v: VolumeContext, pageNumber: number): Promise<v
       continue;
     }
     const target = v.firstPage + index;
+    const home = documentAt(v.report, position);
+    if (home) {
+      const failure = sourceLinkFailure(home, where, target);
+      if (failure) v.failures.push(failure);
+      continue;
+    }
     const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = a.rect ?? [];
     const under = items
       .filter((i) => {

@@ -1,7 +1,8 @@
 /**
  * Verification: reopen what was built with an independent reader (pdfjs) and
  * check it against the report — page count, the stamp on every page, every
- * internal link target, every excerpt's quote and highlight. Failures are
+ * internal link target, every excerpt's quote and highlight — and reads
+ * every object to check that nothing active is in it. Failures are
  * errors: a bundle that fails is not filed.
  */
 import { readFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { CorruptFileError, InvalidInputError } from '../errors.ts';
 import { defaultVerifyThreads, VerifyPool } from './pool.ts';
 import { checkVolumePages } from './volume.ts';
+import { checkInert } from './inert.ts';
 
 export interface VerifyResult {
   ok: boolean;
@@ -67,6 +69,7 @@ async function verifyVolumes(files: string[] | Uint8Array[], report: BuildReport
       const count = Math.min(doc.numPages, expected);
       const v = { bytes, doc, report, firstPage: volume.firstPage, lastPage: volume.lastPage, name, count };
       for (const f of await checkVolumePages(v, pool.workers)) failures.push(f);
+      for (const f of await checkInert(bytes, name)) failures.push(f);
     } finally {
       await doc.destroy();
     }

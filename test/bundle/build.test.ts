@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import { buildBundle, writeBundle, type BuildResult } from '../../src/bundle/index.ts';
@@ -147,8 +147,24 @@ describe('buildBundle on awkward sources', () => {
     expect(raw).not.toMatch(/\/ID\s*\[/);
   });
 
-  it('renders pages that look right', () => {
-    writeFileSync(`${OUT}/look.txt`, 'see p-*.png');
-    sh('pdftoppm', ['-r', '40', '-png', file!, `${OUT}/p`]);
+  it('renders pages that look right: a stamp ink in the bottom-right corner, coloured highlights on excerpt pages', () => {
+    rmSync(`${OUT}/look`, { recursive: true, force: true });
+    mkdirSync(`${OUT}/look`, { recursive: true });
+    sh('pdftoppm', ['-r', '40', '-cropbox', '-png', file!, `${OUT}/look/p`]);
+    const pngs = readdirSync(`${OUT}/look`).filter((f) => f.endsWith('.png')).sort();
+    expect(pngs).toHaveLength(9);
+    const fx = (png: string, ops: string[], expr: string) => Number(sh('convert', [`${OUT}/look/${png}`, ...ops, '-format', `%[fx:${expr}]`, 'info:']));
+    pngs.forEach((png, i) => {
+      const [w, h] = sh('identify', ['-format', '%w %h', `${OUT}/look/${png}`]).split(' ').map(Number) as [number, number];
+      // The stamp: dark ink in the bottom-right corner (last 25% across, last 6% down) of every page.
+      const corner = fx(png, ['-crop', `${Math.round(w * 0.25)}x${Math.round(h * 0.06)}+${Math.round(w * 0.75)}+${Math.round(h * 0.94)}`, '-colorspace', 'Gray'], 'minima');
+      expect(corner, `page ${i + 1} stamp`).toBeLessThan(0.5);
+      // Highlights are the only saturated colour on a source page (page 8 draws a red square of its own).
+      const saturation = fx(png, ['-colorspace', 'HSL', '-channel', 'G', '-separate'], 'maxima');
+      const hasExcerpt = result.report.excerpts.some((e) => e.bundlePage === i + 1);
+      if (i + 1 > 2 && i + 1 !== 8) expect(saturation > 0.3, `page ${i + 1} highlight`).toBe(hasExcerpt);
+    });
+    const [lw, lh] = sh('identify', ['-format', '%w %h', `${OUT}/look/${pngs[6]}`]).split(' ').map(Number) as [number, number];
+    expect(lw).toBeGreaterThan(lh);
   });
 });

@@ -2,11 +2,13 @@
 // session is hardened, the workspace opens (created if missing), the app
 // scheme serves, IPC answers the app frame with the real core and refuses
 // others, and the main window loads app://sanad/ with the secure options.
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_INVOKE_CHANNEL } from '../../src/api/contract.ts';
+import { GRANT_CHANNEL } from '../../electron/api-names.ts';
+import { textPdf } from '../helpers/pdf.ts';
 
 const fake = vi.hoisted(() => {
   const appListeners = new Map<string, ((...args: unknown[]) => void)[]>();
@@ -104,6 +106,21 @@ describe('app wiring', () => {
     expect(tags.value.map((t) => t.name)).toContain('Threat patterns');
     const refused = await listener({ senderFrame: { url: 'https://example.com/' } }, 'tags.list', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+  });
+
+  it('imports only files the dialog or a registered drop handed out', async () => {
+    const listener = fake.state.ipc.get(IPC_INVOKE_CHANNEL)!;
+    const frame = { senderFrame: { url: 'app://sanad/index.html' } };
+    const file = path.join(dir, 'dropped-note.pdf');
+    await writeFile(file, await textPdf([['Threats were traced to Karachi.']]));
+    const refused = await listener(frame, 'sources.import', { paths: [file] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FILE_NOT_CHOSEN' } });
+    expect((refused as { error: { message: string } }).error.message).toContain('dropped-note.pdf');
+    // The preload registers the drop (trusted frame), then the same call succeeds.
+    await fake.state.ipc.get(GRANT_CHANNEL)!(frame, [file]);
+    const imported = (await listener(frame, 'sources.import', { paths: [file] })) as { ok: boolean; value: { title: string }[] };
+    expect(imported.ok, JSON.stringify(imported)).toBe(true);
+    expect(imported.value).toHaveLength(1);
   });
 
   it('cancels network requests in the default session and serves the app scheme', async () => {

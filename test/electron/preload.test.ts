@@ -155,6 +155,7 @@ describe('the built preload', () => {
     expect(api.pathForFile({ name: 'letter.pdf' })).toBe('/dropped/letter.pdf');
     await expect(api.invoke('cases.list', {})).resolves.toBe(7);
     await expect(api.invoke('require', {})).rejects.toThrow(/is not a Sanad API method/);
-    expect(fake.invoked).toEqual([[IPC_INVOKE_CHANNEL, 'cases.list', {}]]);
+    // The dropped file's path is registered with the main process before the call (electron/path-grants.ts).
+    expect(fake.invoked).toEqual([['sanad:grant-paths', ['/dropped/letter.pdf']], [IPC_INVOKE_CHANNEL, 'cases.list', {}]]);
   });
 });

@@ -101,8 +101,11 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
       run(async () => {
         const c = ctx();
         const ops = await loadOps();
-        // Without --out the bundle is written inside the workspace (cases/<slug>/bundles/): take the lock.
-        const ws = await c.workspace(o.out ? 'read' : 'write');
+        // A bundle written inside the workspace (cases/<slug>/bundles/ by default, or an --out
+        // there, symbolic links followed) changes the workspace: take the lock.
+        const { isInsideWorkspace } = await import('../../store/index.ts');
+        const inside = !o.out || (await isInsideWorkspace(c.workspaceDir, resolve(o.out)));
+        const ws = await c.workspace(inside ? 'write' : 'read');
         const { files, report } = await ops.buildCase(ws, slug, {
           printer: c.printer,
           ...(o.out ? { out: resolve(o.out) } : {}),

@@ -64,8 +64,8 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
         });
         for (const r of outcomes) for (const w of r.warnings) c.info(`${r.file}: ${w}`);
         c.result(
-          outcomes.map((r) => ({ id: r.id, title: r.title, pages: r.pages, duplicate: r.duplicate, warnings: r.warnings })),
-          () => outcomes.map((r) => `${r.id}  ${r.title} (${r.pages} page${r.pages === 1 ? '' : 's'})${r.duplicate ? ' — already in the workspace' : ''}`).join('\n'),
+          outcomes.map((r) => ({ id: r.id, title: r.title, pages: r.pages, duplicate: r.duplicate, warnings: r.warnings, ...(r.parent ? { parent: r.parent } : {}) })),
+          () => outcomes.map((r) => `${r.parent ? '  ↳ ' : ''}${r.id}  ${r.title} (${r.pages} page${r.pages === 1 ? '' : 's'})${r.duplicate ? ' — already in the workspace' : ''}`).join('\n'),
         );
       }),
     );
@@ -81,6 +81,9 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
         const ws = await c.workspace('read');
         const months = (await ws.readWorkspaceFile()).settings.stalenessMonths;
         const list = await ops.sourceSummaries(ws, { ...(o.case ? { caseSlug: o.case } : {}), months, reference: new Date() });
+        // A source whose source.json is broken is named on stderr; the others are still listed.
+        const { problems } = await ws.listSourcesChecked(o.case ? { caseSlug: o.case } : {});
+        for (const p of problems) c.info(`warning: ${p.message}`);
         const { formatPartialDate } = await import('../../model/index.ts');
         c.result(list, () =>
           list.length === 0
