@@ -15,7 +15,7 @@ import { writeNewFileDurable } from './atomic.ts';
 import { formatJson, isMissingFile, readJson, writeJson } from './json-file.ts';
 import {
   DOCUMENT_FILE, EXCERPTS_FILE, SOURCE_FILE, TEXT_CACHE_FILE,
-  caseFilePath, documentPdfIn, caseSourcesDir, casesDir, isSafeName, librarySourcesDir, originalFileName, sourcesDirFor,
+  documentPdfIn, librarySourcesDir, originalFileName, sourcesDirFor,
 } from './layout.ts';
 import { describeSchemaIssues } from './problems.ts';
 import { SOURCE_ID, caseExists, sourceFolders, type SourceScopeFilter } from './folders.ts';
