@@ -93,6 +93,8 @@ export async function reconcile(ws: string, index: LibraryIndex, options: SyncOp
         await indexSource(index, { folder, meta: await readMeta(folder), withPages: true }, options);
         changed += 1;
       } catch (e) {
+        // An unreadable source is left out of the index (listing and search), as it is of the file listing.
+        if (indexed.has(id)) index.removeSource(id);
         options.notice?.(`The source folder ${folder} could not be indexed for search (${e instanceof Error ? e.message : String(e)}).`);
       }
     }),
