@@ -40,3 +40,12 @@ export async function searchLibrary(ws: Workspace, input: LibrarySearchInput): P
     ...(input.caseSlug ? { caseSlug: input.caseSlug } : {}),
   });
 }
+
+/**
+ * Re-indexes one source after its files changed outside the usual verbs (OCR
+ * added a text layer, document.pdf was rewritten). Call it from inside the
+ * mutation, after the files are written.
+ */
+export function reindexSource(ws: Workspace, id: string): Promise<void> {
+  return ws.reindexSource(id);
+}

@@ -93,8 +93,8 @@ export async function reconcile(ws: string, index: LibraryIndex, options: SyncOp
         await indexSource(index, { folder, meta: await readMeta(folder), withPages: true }, options);
         changed += 1;
       } catch (e) {
-        // A source that cannot be read is not listed (front ends report it by name from the store).
-        index.removeSource(id);
+        // An unreadable source is left out of the index (listing and search), as it is of the file listing.
+        if (indexed.has(id)) index.removeSource(id);
         options.notice?.(`The source folder ${folder} could not be indexed for search (${e instanceof Error ? e.message : String(e)}).`);
       }
     }),

@@ -39,6 +39,9 @@ async function hits(query: string, options: Parameters<typeof searchLibrary>[1] 
 describe('the persistent index', () => {
   it('is written in the workspace and read by another process (the CLI) without re-reading text', async () => {
     const a = await ws.addSource(await makeSource('persist', { title: 'Persistent report' }));
+    // A folder written in the last 100 ms is never trusted; let it settle and index it again.
+    await new Promise((r) => setTimeout(r, 200));
+    await ws.reindexSource(a.id);
     expect((await stat(indexFile(dir))).size).toBeGreaterThan(0);
     await ws.close();
     // Break the page-text cache in place (the folder is untouched): a search that re-read it would rebuild it and say so.
