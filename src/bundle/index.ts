@@ -14,7 +14,7 @@ import { selectExcerpts, type PlannedExcerpt } from './excerpts.ts';
 import { bundleDateOf, bundleTitleOf, partContext } from './context.ts';
 import { PartPrinter, type PartRenderer, type RenderedPart } from './render.ts';
 import { assembleVolume, type AssembledVolume } from './assemble.ts';
-import { assignVolumes, capBytesOf, estimateItemBytes } from './volumes.ts';
+import { assignVolumes, capBytesOf, correctEstimates, estimateItemBytes } from './volumes.ts';
 import { collectWarnings } from './warnings.ts';
 import { buildReport } from './summary.ts';
 import type { BuildReport } from './report.ts';
@@ -140,16 +140,30 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
   const cap = capBytesOf(input, options.volumeCapMB);
   const overCap: string[] = [];
   if (cap !== undefined && volumes.some((v) => v.bytes.length > cap)) {
-    const estimates = estimateItemBytes(input, items, stable.rendered);
     const total = volumes.reduce((n, v) => n + v.bytes.length, 0);
-    let scale = total / Math.max(1, estimates.reduce((a, b) => a + b, 0));
-    for (let attempt = 0; attempt < 3 && volumes.some((v) => v.bytes.length > cap); attempt++) {
+    const first = estimateItemBytes(input, items, stable.rendered);
+    const scale = total / Math.max(1, first.reduce((a, b) => a + b, 0));
+    let estimates = first.map((e) => e * scale);
+    let best: { volumeOfItem: number[]; stable: Stable; volumes: AssembledVolume[] } | undefined;
+    const tried = new Set<string>();
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const assignment = assignVolumes(estimates, cap);
+      const key = assignment.join(',');
+      if (tried.has(key)) break;
+      tried.add(key);
       step('splitting into volumes');
-      volumeOfItem = assignVolumes(estimates.map((e) => e * scale), cap);
-      stable = await stabilise(input, items, volumeOfItem, parts, step, hints);
-      volumes = await assembleAll(stable);
-      scale *= 1.15;
+      const s = await stabilise(input, items, assignment, parts, step, hints);
+      const v = await assembleAll(s);
+      const fits = v.every((vol) => vol.bytes.length <= cap);
+      if (fits && (!best || v.length < best.volumes.length)) best = { volumeOfItem: assignment, stable: s, volumes: v };
+      if (!best) ({ volumeOfItem, stable, volumes } = { volumeOfItem: assignment, stable: s, volumes: v });
+      // Estimates are shares of shared resources (the generated parts' fonts, a donor's images):
+      // correct each item by what its volume actually weighed beyond a volume's own overhead, and
+      // split again while that would save a volume or a volume is still over the cap.
+      estimates = correctEstimates(estimates, assignment, v.map((vol) => vol.bytes.length), cap);
+      if (fits && Math.max(...assignVolumes(estimates, cap)) >= v.length) break;
     }
+    if (best) ({ volumeOfItem, stable, volumes } = best);
     for (const [i, v] of volumes.entries()) {
       if (v.bytes.length > cap) overCap.push(`Volume ${i + 1} is ${(v.bytes.length / 1048576).toFixed(1)} MB, over the ${(cap / 1048576).toFixed(1)} MB limit, because one document is larger than the limit: compress that document or file it separately.`);
     }

@@ -38,6 +38,21 @@ export function assignVolumes(estimates: number[], capBytes: number): number[] {
   return out;
 }
 
+/**
+ * Corrects item estimates by what their volumes actually weighed: each volume's bytes beyond
+ * VOLUME_OVERHEAD are shared among its items in proportion to their estimates (a volume over the
+ * cap gets a 5% margin more, so the next split moves something out of it).
+ */
+export function correctEstimates(estimates: number[], volumeOfItem: number[], volumeBytes: number[], capBytes: number): number[] {
+  const estimated = volumeBytes.map(() => 0);
+  volumeOfItem.forEach((v, i) => (estimated[v - 1]! += estimates[i]!));
+  return estimates.map((e, i) => {
+    const v = volumeOfItem[i]! - 1;
+    const actual = Math.max(volumeBytes[v]! - VOLUME_OVERHEAD, 0.05 * volumeBytes[v]!);
+    return (e * actual * (volumeBytes[v]! > capBytes ? 1.05 : 1)) / Math.max(1, estimated[v]!);
+  });
+}
+
 export function capBytesOf(input: BundleInput, override: number | undefined): number | undefined {
   const mb = override ?? input.definition.volumeCapMB ?? input.profile.maxFileMB;
   return mb === undefined ? undefined : Math.floor(mb * 1024 * 1024);
