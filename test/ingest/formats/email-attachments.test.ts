@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFiles, prepareSource } from '../../../src/ingest/index.ts';
@@ -23,7 +23,12 @@ afterAll(async () => {
   await printer.close();
 });
 const now = new Date('2026-01-02T03:04:05Z');
-const documentText = (id: string, scope = 'library/sources') => execFileSync('pdftotext', [join(wsDir, scope, id, 'document.pdf'), '-']).toString();
+/** The text of a source's paginated PDF (a born-digital PDF is stored once, as original.pdf). */
+const documentText = (id: string, scope = 'library/sources') => {
+  const folder = join(wsDir, scope, id);
+  const file = existsSync(join(folder, 'document.pdf')) ? join(folder, 'document.pdf') : join(folder, 'original.pdf');
+  return execFileSync('pdftotext', [file, '-']).toString();
+};
 
 const HEADERS = [
   'Received: from mx2.mail.example.net (mx2.mail.example.net [203.0.113.25])',
