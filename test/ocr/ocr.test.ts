@@ -4,6 +4,7 @@
  * layer read back by pdfjs and pdftotext, extra languages from the
  * workspace's ocr/ folder, cancellation, and `sanad ocr` re-running a source.
  */
+import { gunzipSync } from 'node:zlib';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -131,7 +132,7 @@ describe('OCR languages', () => {
     const meta = JSON.parse(readFileSync(join(ws, 'library', 'sources', id, 'source.json'), 'utf8'));
     expect(meta.ocr.languages).toEqual(['eng', 'urd']);
     expect(meta.previousEditions).toEqual([]);
-    const text = JSON.parse(readFileSync(join(ws, 'library', 'sources', id, 'text.json'), 'utf8'));
+    const text = JSON.parse(gunzipSync(readFileSync(join(ws, 'library', 'sources', id, 'text.json.gz'))).toString('utf8'));
     expect(text.pages[0].text).toContain('delivered to the family');
   }, 180_000);
 });
