@@ -24,6 +24,11 @@ export function excerptPages(report: BuildReport, firstPage: number, count: numb
   return report.excerpts.map((e) => e.bundlePage - firstPage + 1).filter((n) => n >= 1 && n <= count);
 }
 
+/** Pages (1-based in the volume) of the skeleton argument holding a reference that must carry its link. */
+export function skeletonPages(report: BuildReport, firstPage: number, count: number): number[] {
+  return (report.skeleton ?? []).filter((r) => r.target !== null).map((r) => r.page - firstPage + 1).filter((n) => n >= 1 && n <= count);
+}
+
 /** The sorted, distinct pages pdfjs must read, each reason included. */
 export function pagesNeedingText(reasons: TextPageReasons, count: number): number[] {
   const all = new Set([...reasons.excerpts, ...reasons.links, ...reasons.extra, ...reasons.unreadable]);

@@ -12,7 +12,7 @@ import type { BuildReport } from '../bundle/report.ts';
 import type { PDFDocumentProxy } from '../pdf/pdfjs.ts';
 import { checkPage, missingStamp, type VolumeContext } from './checks.ts';
 import type { VerifyWorker } from './pool.ts';
-import { excerptPages, pagesNeedingText } from './select.ts';
+import { excerptPages, skeletonPages, pagesNeedingText } from './select.ts';
 import { annotationSubtypes, checkStamp, RawPdf } from './stamps.ts';
 
 export interface VolumeToCheck {
@@ -109,7 +109,7 @@ let lastVolumeKey = 0;
 export async function checkVolumePages(v: VolumeToCheck, workers: Array<Promise<VerifyWorker | undefined>>): Promise<string[]> {
   const stamps = stampPass(v);
   const textPages = pagesNeedingText(
-    { excerpts: excerptPages(v.report, v.firstPage, v.count), links: stamps.links, extra: v.extraTextPages ?? [], unreadable: stamps.unreadable },
+    { excerpts: excerptPages(v.report, v.firstPage, v.count), links: stamps.links, extra: [...(v.extraTextPages ?? []), ...skeletonPages(v.report, v.firstPage, v.count)], unreadable: stamps.unreadable },
     v.count,
   );
   const unreadable = new Set(stamps.unreadable);
