@@ -15,7 +15,7 @@ export const IMPORT_FAMILIES: readonly ImportFamily[] = [
   { name: 'Word and office documents', extensions: ['docx', 'docm', 'dotx', 'doc', 'rtf', 'odt', 'ods', 'odp', 'pptx', 'ppt', 'xlsx', 'xls'] },
   { name: 'E-mail (.eml, Outlook .msg)', extensions: ['eml', 'msg'] },
   { name: 'WhatsApp chat exports (.zip, _chat.txt)', extensions: ['zip', 'txt'] },
-  { name: 'Photos and scans', extensions: ['jpg', 'jpeg', 'png', 'heic', 'heif', 'webp', 'gif', 'tif', 'tiff'] },
+  { name: 'Photos and scans', extensions: ['jpg', 'jpeg', 'png', 'heic', 'heif', 'avif', 'webp', 'gif', 'tif', 'tiff'] },
   { name: 'Text and Markdown', extensions: ['txt', 'text', 'md', 'markdown'] },
   { name: 'Saved web pages', extensions: ['html', 'htm', 'xhtml'] },
 ];
