@@ -8,5 +8,8 @@ export default defineConfig({
     // PDF and Chromium work is CPU-bound: two workers match the two-core target machine.
     maxWorkers: 2,
     pool: 'forks',
+    // The app's autosave and the end-to-end harness answer within a second when the machine is idle;
+    // under a full parallel run they can take longer, and a poll that gives up early proves nothing.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
