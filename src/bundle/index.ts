@@ -110,7 +110,7 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
   };
   step('planning');
   const parts = new PartPrinter(options.printer, options.renderPart ?? renderPartHtml, input.profile.paper);
-  let volumeOfItem = items.map(() => 1);
+  const volumeOfItem = items.map(() => 1);
   // The last build's part lengths (input.previous) are the plan's first guess: one print when they hold.
   const hints = hintsFrom(input.previous);
   let stable = await stabilise(input, items, volumeOfItem, parts, step, hints);
@@ -144,7 +144,7 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
     const first = estimateItemBytes(input, items, stable.rendered);
     const scale = total / Math.max(1, first.reduce((a, b) => a + b, 0));
     let estimates = first.map((e) => e * scale);
-    let best: { volumeOfItem: number[]; stable: Stable; volumes: AssembledVolume[] } | undefined;
+    let best: { stable: Stable; volumes: AssembledVolume[] } | undefined;
     const tried = new Set<string>();
     for (let attempt = 0; attempt < 4; attempt++) {
       const assignment = assignVolumes(estimates, cap);
@@ -155,15 +155,15 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
       const s = await stabilise(input, items, assignment, parts, step, hints);
       const v = await assembleAll(s);
       const fits = v.every((vol) => vol.bytes.length <= cap);
-      if (fits && (!best || v.length < best.volumes.length)) best = { volumeOfItem: assignment, stable: s, volumes: v };
-      if (!best) ({ volumeOfItem, stable, volumes } = { volumeOfItem: assignment, stable: s, volumes: v });
+      if (fits && (!best || v.length < best.volumes.length)) best = { stable: s, volumes: v };
+      if (!best) ({ stable, volumes } = { stable: s, volumes: v });
       // Estimates are shares of shared resources (the generated parts' fonts, a donor's images):
       // correct each item by what its volume actually weighed beyond a volume's own overhead, and
       // split again while that would save a volume or a volume is still over the cap.
       estimates = correctEstimates(estimates, assignment, v.map((vol) => vol.bytes.length), cap);
       if (fits && Math.max(...assignVolumes(estimates, cap)) >= v.length) break;
     }
-    if (best) ({ volumeOfItem, stable, volumes } = best);
+    if (best) ({ stable, volumes } = best);
     for (const [i, v] of volumes.entries()) {
       if (v.bytes.length > cap) overCap.push(`Volume ${i + 1} is ${(v.bytes.length / 1048576).toFixed(1)} MB, over the ${(cap / 1048576).toFixed(1)} MB limit, because one document is larger than the limit: compress that document or file it separately.`);
     }
