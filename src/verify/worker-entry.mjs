@@ -1,21 +1,7 @@
-// Entry of a verification worker when the core runs from TypeScript sources
-// (CLI, tests, benchmarks); the compiled app starts worker.js directly.
-// pdfjs is loaded before tsx is registered: through tsx's loader it takes
-// ~1 s longer to load, and each worker loads its own. The built-ins its
-// polyfills replace are put back here (as src/pdf/natives.ts does in the
-// main thread), then tsx is registered and the TypeScript worker loaded.
+// Entry of a verification worker when the core runs from TypeScript sources.
+// pdfjs is preloaded (worker-preload.mjs), then tsx is registered and the worker loaded.
+import '../pdf/worker-preload.mjs';
 import { register } from 'tsx/esm/api';
 
-const natives = [
-  [Array.prototype, 'push', Array.prototype.push],
-  [JSON, 'parse', JSON.parse],
-  [JSON, 'stringify', JSON.stringify],
-];
-await import('pdfjs-dist/legacy/build/pdf.mjs');
-await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-for (const [target, key, value] of natives) {
-  const d = Object.getOwnPropertyDescriptor(target, key);
-  if (d && d.value !== value) Object.defineProperty(target, key, { ...d, value });
-}
 register();
 await import('./worker.ts');
