@@ -12,6 +12,18 @@ import { stampsMatch } from '../store/folders.ts';
 import { indexPath, workspaceFilePath } from '../store/layout.ts';
 import type { LibrarySearchInput } from './search.ts';
 
+/** The index's options for a search input's paging and page-level filters (type, format, dates). */
+export function pageFilters(input: LibrarySearchInput): { limit: number; offset?: number; types?: LibrarySearchInput['types']; formats?: LibrarySearchInput['formats']; from?: string; to?: string } {
+  return {
+    limit: input.limit ?? 50,
+    ...(input.offset ? { offset: input.offset } : {}),
+    ...(input.types?.length ? { types: input.types } : {}),
+    ...(input.formats?.length ? { formats: input.formats } : {}),
+    ...(input.from ? { from: input.from } : {}),
+    ...(input.to ? { to: input.to } : {}),
+  };
+}
+
 export async function quickSearch(ws: string, input: LibrarySearchInput): Promise<SearchHit[] | undefined> {
   if (input.tag || input.caseSlug) return undefined;
   const present = await Promise.all([workspaceFilePath(ws), indexPath(ws)].map((f) => fsp.access(f).then(() => true, () => false)));
@@ -24,14 +36,7 @@ export async function quickSearch(ws: string, input: LibrarySearchInput): Promis
   }
   try {
     if (!(await stampsMatch(ws, index.stamps()))) return undefined;
-    return index.search(input.query, {
-      limit: input.limit ?? 50,
-      ...(input.offset ? { offset: input.offset } : {}),
-      ...(input.types?.length ? { types: input.types } : {}),
-      ...(input.formats?.length ? { formats: input.formats } : {}),
-      ...(input.from ? { from: input.from } : {}),
-      ...(input.to ? { to: input.to } : {}),
-    });
+    return index.search(input.query, pageFilters(input));
   } finally {
     index.close();
   }

@@ -5,6 +5,7 @@
  */
 import type { Workspace } from '../store/index.ts';
 import { tagMatcher, type SearchHit } from '../search/index.ts';
+import { pageFilters } from './quick-search.ts';
 
 export interface LibrarySearchInput {
   query: string;
@@ -30,12 +31,7 @@ export async function searchLibrary(ws: Workspace, input: LibrarySearchInput): P
   const tagIds = input.tag ? await tagIdsFor(ws, input.tag) : undefined;
   const index = await ws.index();
   return index.search(input.query, {
-    limit: input.limit ?? 50,
-    ...(input.offset ? { offset: input.offset } : {}),
-    ...(input.types?.length ? { types: input.types } : {}),
-    ...(input.formats?.length ? { formats: input.formats } : {}),
-    ...(input.from ? { from: input.from } : {}),
-    ...(input.to ? { to: input.to } : {}),
+    ...pageFilters(input),
     ...(tagIds ? { tagIds } : {}),
     ...(input.caseSlug ? { caseSlug: input.caseSlug } : {}),
   });
