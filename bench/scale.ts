@@ -16,7 +16,6 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
 import type { PageText, SourceMeta } from '../src/model/index.ts';
@@ -25,10 +24,11 @@ import { initWorkspace, openWorkspace, type Workspace } from '../src/store/index
 import { round } from './measure.ts';
 import { makePng } from './png.ts';
 import { A4, makeTextPdf } from './text-pdf.ts';
+import { PACKAGE_ROOT } from '../src/paths.ts';
 
 const PAGES_PER_SOURCE = 25;
 const QUERIES = ['Karachi', '"bomb attacks in Karachi"', 'kidnap*', 'hospital staff Gwadar'];
-const bin = fileURLToPath(new URL('../bin/sanad.js', import.meta.url));
+const bin = path.join(PACKAGE_ROOT, 'bin', 'sanad.js');
 
 export const ScaleStep = z.object({
   sources: z.number(),
