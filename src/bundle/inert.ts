@@ -16,7 +16,7 @@ export const ACTIVE_KEYS = ['AA', 'OpenAction', 'JS', 'JavaScript', 'EmbeddedFil
 /** Annotation types that play, launch or carry something. */
 export const ACTIVE_ANNOTATIONS = new Set(['FileAttachment', 'Sound', 'Movie', 'Screen', 'RichMedia', '3D']);
 /** The only actions a bundle keeps. */
-const KEPT_ACTIONS = new Set(['GoTo', 'URI']);
+export const KEPT_ACTIONS = new Set(['GoTo', 'URI']);
 
 const SAFE_URI = /^(https?:\/\/|mailto:)/i;
 
@@ -68,7 +68,7 @@ export function activeInDict(ctx: PDFContext, dict: PDFDict): string[] {
 }
 
 /** Every action type in PDF 2.0. */
-const ACTION_TYPES = new Set([
+export const ACTION_TYPES = new Set([
   'GoTo', 'GoToR', 'GoToE', 'GoToDp', 'Launch', 'Thread', 'URI', 'Sound', 'Movie', 'Hide', 'Named', 'SubmitForm', 'ResetForm',
   'ImportData', 'SetOCGState', 'Rendition', 'Trans', 'GoTo3DView', 'JavaScript', 'RichMediaExecute',
 ]);

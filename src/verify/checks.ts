@@ -1,7 +1,9 @@
 /**
  * The page-level checks of verification, on one volume opened with pdfjs:
  * the stamp label at the visual bottom-right, internal link targets, and
- * each excerpt's quote and highlight on the page the report gives.
+ * each excerpt's quote and highlight on the page the report gives. The words
+ * always come from pdfjs; the links and highlights come from the raw reader
+ * (raw-annots.ts) when it could read them, else from pdfjs's annotations.
  */
 import type { PDFDocumentProxy } from '../pdf/pdfjs.ts';
 import { pageTextFromContent } from '../pdf/text.ts';
@@ -10,6 +12,7 @@ import { INTERNAL_LINK_PREFIX } from '../bundle/parts/context.ts';
 import { containsQuote, normaliseForMatch } from './normalise.ts';
 import { isSkeletonLink, missingSkeletonLinks } from './skeleton.ts';
 import { documentAt, sourceLinkFailure } from './source-links.ts';
+import type { LinkFact, PageAnnotations } from './raw-annots.ts';
 
 interface TextItem {
   str: string;
@@ -60,6 +63,21 @@ async function resolveDest(doc: PDFDocumentProxy, dest: unknown): Promise<number
   }
 }
 
+/** The page's links and highlights as pdfjs's getAnnotations gives them (the fallback of raw-annots.ts). */
+export async function annotationsFromPdfjs(doc: PDFDocumentProxy, page: { getAnnotations(): Promise<unknown[]> }): Promise<PageAnnotations> {
+  const out: PageAnnotations = { links: [], highlights: [] };
+  for (const a of (await page.getAnnotations()) as Annotation[]) {
+    if (a.subtype === 'Highlight') out.highlights.push(a.contentsObj?.str ?? '');
+    if (a.subtype !== 'Link') continue;
+    const link: LinkFact = { rect: a.rect ?? [] };
+    const url = a.url ?? a.unsafeUrl;
+    if (url !== undefined) link.url = url;
+    if (a.dest !== undefined && a.dest !== null) link.target = (await resolveDest(doc, a.dest)) ?? null;
+    out.links.push(link);
+  }
+  return out;
+}
+
 /** The failure for a page whose stamp is missing (same words whichever check found it). */
 export function missingStamp(v: Pick<VolumeContext, 'name' | 'firstPage' | 'report'>, pageNumber: number): string {
   const position = v.firstPage + pageNumber - 1;
@@ -77,11 +95,20 @@ function checkStampText(v: VolumeContext, pageNumber: number, viewport: { width:
   if (!stamped) v.failures.push(missingStamp(v, pageNumber));
 }
 
+/** Only the stamp check through pdfjs's text (a page whose appended stream turned out unreadable). */
+export async function checkStampOnly(v: VolumeContext, pageNumber: number): Promise<void> {
+  const page = await v.doc.getPage(pageNumber);
+  checkStampText(v, pageNumber, page.getViewport({ scale: 1 }), textItems((await page.getTextContent()).items));
+  page.cleanup();
+}
+
 /**
  * The checks that need pdfjs's text of a page: its links and its excerpts, and
- * its stamp when `stamp` is set (otherwise stamps.ts checked it).
+ * its stamp when `stamp` is set (otherwise stamps.ts checked it). `given` is
+ * the page's links and highlights as the raw reader found them; without it
+ * pdfjs reads them.
  */
-export async function checkPage(v: VolumeContext, pageNumber: number, stamp = true): Promise<void> {
+export async function checkPage(v: VolumeContext, pageNumber: number, stamp = true, given?: PageAnnotations): Promise<void> {
   const position = v.firstPage + pageNumber - 1;
   const where = `${v.name} page ${pageNumber} (bundle page ${position})`;
   const page = await v.doc.getPage(pageNumber);
@@ -90,23 +117,21 @@ export async function checkPage(v: VolumeContext, pageNumber: number, stamp = tr
   const items = textItems(content.items);
   if (stamp) checkStampText(v, pageNumber, viewport, items);
 
-  const annotations = (await page.getAnnotations()) as Annotation[];
+  const annotations = given ?? (await annotationsFromPdfjs(v.doc, page));
   const links: Array<{ rect: readonly number[]; target: number }> = [];
-  for (const a of annotations) {
-    if (a.subtype !== 'Link') continue;
-    const url = a.url ?? a.unsafeUrl;
+  for (const a of annotations.links) {
+    const url = a.url;
     if (url?.startsWith(INTERNAL_LINK_PREFIX)) {
       v.failures.push(`${where} has an internal link that was not turned into a page link (${url})`);
       continue;
     }
-    if (a.dest === undefined || a.dest === null) continue;
-    const index = await resolveDest(v.doc, a.dest);
-    if (index === undefined) {
+    if (a.target === undefined) continue;
+    if (a.target === null) {
       v.failures.push(`${where} has a link whose destination does not resolve`);
       continue;
     }
-    const target = v.firstPage + index;
-    links.push({ rect: a.rect ?? [], target });
+    const target = v.firstPage + a.target;
+    links.push({ rect: a.rect, target });
     if (isSkeletonLink(v.report, position, a.rect, target)) continue;
     const home = documentAt(v.report, position);
     if (home) {
@@ -114,7 +139,7 @@ export async function checkPage(v: VolumeContext, pageNumber: number, stamp = tr
       if (failure) v.failures.push(failure);
       continue;
     }
-    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = a.rect ?? [];
+    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = a.rect;
     const under = items
       .filter((i) => {
         const x = i.transform[4] ?? 0;
@@ -138,7 +163,7 @@ export async function checkPage(v: VolumeContext, pageNumber: number, stamp = tr
     const text = pageTextFromContent(pageNumber, page, content).text;
     for (const e of excerpts) {
       if (!containsQuote(text, e.quote)) v.failures.push(`${e.label} is not on ${where}: its quote "${e.quote.slice(0, 40)}" is missing`);
-      const highlighted = annotations.some((a) => a.subtype === 'Highlight' && (a.contentsObj?.str ?? '').startsWith(`${e.label}:`));
+      const highlighted = annotations.highlights.some((h) => h.startsWith(`${e.label}:`));
       if (!highlighted) v.failures.push(`${e.label} has no highlight annotation on ${where}`);
     }
   }

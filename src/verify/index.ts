@@ -15,7 +15,6 @@ import { CorruptFileError, InvalidInputError } from '../errors.ts';
 import { defaultVerifyThreads, VerifyPool } from './pool.ts';
 import { checkVolumePages } from './volume.ts';
 import { verifyRedactions } from './redactions.ts';
-import { checkInert } from './inert.ts';
 
 export interface VerifyResult {
   ok: boolean;
@@ -77,7 +76,6 @@ async function verifyVolumes(files: string[] | Uint8Array[], report: BuildReport
       const extra = extraTextPages.map((p) => p - volume.firstPage + 1);
       const v = { bytes, doc, report, firstPage: volume.firstPage, lastPage: volume.lastPage, name, count, extraTextPages: extra };
       for (const f of await checkVolumePages(v, pool.workers)) failures.push(f);
-      for (const f of await checkInert(bytes, name)) failures.push(f);
     } finally {
       await doc.destroy();
     }

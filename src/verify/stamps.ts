@@ -342,7 +342,7 @@ export function checkStamp(raw: RawPdf, page: RawPage, label: string): StampResu
 
 /** The annotations of a page by subtype (Link, Highlight…), read without pdfjs. */
 export function annotationSubtypes(raw: RawPdf, page: RawPage): string[] {
-  const annots = raw.resolve(page.dict.get('Annots'));
+  const annots = raw.resolve(page.annots);
   if (!Array.isArray(annots)) return [];
   return annots.map((a) => {
     const d = raw.dict(a);

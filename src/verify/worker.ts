@@ -7,7 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { BuildReport } from '../bundle/report.ts';
 import { openPdf, type PDFDocumentProxy } from '../pdf/pdfjs.ts';
-import { checkBatch } from './volume.ts';
+import { checkBatch, type PageBatch } from './batches.ts';
 
 /** The volume the following ranges belong to (the bytes are shared, not copied). */
 export interface OpenVolumeMessage {
@@ -20,12 +20,10 @@ export interface OpenVolumeMessage {
   lastPage: number;
 }
 
-/** Check these pages (1-based) of the current volume with pdfjs; `stampPages` need the pdfjs stamp check too. */
-export interface CheckRangeMessage {
+/** Check a batch of pages of the current volume with pdfjs (see batches.ts). */
+export interface CheckRangeMessage extends PageBatch {
   type: 'check';
   volume: number;
-  pages: number[];
-  stampPages: number[];
 }
 
 export type WorkerRequest = OpenVolumeMessage | CheckRangeMessage;
@@ -50,7 +48,8 @@ async function check(m: CheckRangeMessage): Promise<WorkerReply> {
   if (!current || current.message.volume !== m.volume) return { type: 'error', message: `volume ${m.volume} was not sent to this worker` };
   const { report, name, firstPage, lastPage } = current.message;
   const doc = await current.doc;
-  const failures = await checkBatch({ doc, report, name, firstPage, lastPage }, { pages: m.pages, stampPages: m.stampPages });
+  const { pages, stampPages, annotations, stampOnly } = m;
+  const failures = await checkBatch({ doc, report, name, firstPage, lastPage }, { pages, stampPages, ...(annotations ? { annotations } : {}), ...(stampOnly ? { stampOnly } : {}) });
   return { type: 'checked', failures };
 }
 
