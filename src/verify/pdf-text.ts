@@ -14,6 +14,9 @@ const PDF_DOC: ReadonlyMap<number, number> = new Map([
   [152, 0x178], [153, 0x17d], [154, 0x131], [155, 0x142], [156, 0x153], [157, 0x161], [158, 0x17e], [160, 0x20ac],
 ]);
 
+/** A language or other escape sequence inside a text string (ESC … ESC). */
+const ESCAPE_SEQUENCE = new RegExp(`${String.fromCharCode(0x1b)}[^${String.fromCharCode(0x1b)}]*(?:${String.fromCharCode(0x1b)}|$)`, 'g');
+
 /** Decodes a string's bytes (one char per byte, as the raw reader holds them). */
 export function pdfText(bytes: string, keepEscapes = false): string {
   let encoding: string | undefined;
@@ -24,7 +27,7 @@ export function pdfText(bytes: string, keepEscapes = false): string {
     const even = encoding === 'utf-8' || bytes.length % 2 === 0 ? bytes : bytes.slice(0, -1);
     try {
       const decoded = new TextDecoder(encoding, { fatal: true }).decode(Buffer.from(even, 'latin1'));
-      return keepEscapes ? decoded : decoded.replaceAll(/\x1b[^\x1b]*(?:\x1b|$)/g, '');
+      return keepEscapes ? decoded : decoded.replaceAll(ESCAPE_SEQUENCE, '');
     } catch {
       // Not valid in that encoding: read as PDFDocEncoding, as pdfjs does.
     }
