@@ -36,8 +36,13 @@ export function nameOf(v: unknown): string | undefined {
   return v instanceof PdfName ? v.name : undefined;
 }
 
-const WS = new Set([0, 9, 10, 12, 13, 32]);
-const DELIM = new Set([40, 41, 60, 62, 91, 93, 123, 125, 47, 37]);
+/** Byte classes: 1 white space, 2 delimiter (a table: the lexer asks for every byte it reads). */
+const CLASS = new Uint8Array(256);
+for (const c of [0, 9, 10, 12, 13, 32]) CLASS[c] = 1;
+for (const c of [40, 41, 60, 62, 91, 93, 123, 125, 47, 37]) CLASS[c] = 2;
+const WS = { has: (c: number) => CLASS[c] === 1 };
+/** True for a byte that ends a token (white space or a delimiter). */
+const ends = (c: number) => CLASS[c]! !== 0;
 
 /** Parses PDF object syntax from a byte array. */
 export class Lexer {
@@ -59,7 +64,7 @@ export class Lexer {
   word(): string {
     this.skip();
     const start = this.pos;
-    while (this.pos < this.b.length && !WS.has(this.b[this.pos]!) && !DELIM.has(this.b[this.pos]!)) this.pos++;
+    while (this.pos < this.b.length && !ends(this.b[this.pos]!)) this.pos++;
     return latin1(this.b.subarray(start, this.pos));
   }
 
@@ -72,7 +77,7 @@ export class Lexer {
     if (c === 47) {
       this.pos++;
       const start = this.pos;
-      while (this.pos < b.length && !WS.has(b[this.pos]!) && !DELIM.has(b[this.pos]!)) this.pos++;
+      while (this.pos < b.length && !ends(b[this.pos]!)) this.pos++;
       const name = latin1(b.subarray(start, this.pos));
       return new PdfName(name.includes('#') ? name.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : name);
     }
@@ -115,7 +120,7 @@ export class Lexer {
     if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
       const start = this.pos;
       const int = this.integer();
-      if (int === undefined || (b[this.pos] !== undefined && !WS.has(b[this.pos]!) && !DELIM.has(b[this.pos]!))) {
+      if (int === undefined || (b[this.pos] !== undefined && !ends(b[this.pos]!))) {
         this.pos = start;
         const w = this.word();
         const n = Number(w);
@@ -129,7 +134,7 @@ export class Lexer {
       if (gen !== undefined) {
         this.skip();
         const after = b[this.pos + 1];
-        if (b[this.pos] === 82 && (after === undefined || WS.has(after) || DELIM.has(after))) {
+        if (b[this.pos] === 82 && (after === undefined || ends(after))) {
           this.pos++;
           return new PdfRef(int, gen);
         }
