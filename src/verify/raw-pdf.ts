@@ -34,6 +34,12 @@ export class RawPdf {
       seen.add(at);
       const t = this.readXref(at);
       trailer ??= t;
+      // A hybrid file's table leaves its compressed objects to the stream /XRefStm names (read before /Prev).
+      const stm = t.get('XRefStm');
+      if (typeof stm === 'number' && !seen.has(stm)) {
+        seen.add(stm);
+        this.readXref(stm);
+      }
       const prev = t.get('Prev');
       at = typeof prev === 'number' ? prev : undefined;
     }

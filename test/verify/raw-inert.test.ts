@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PDFDict, PDFDocument, PDFName, PDFString, StandardFonts } from '@cantoo/pdf-lib';
 import { findActiveContent } from '../../src/bundle/inert.ts';
@@ -80,5 +84,32 @@ describe('the inert check on the raw reader', () => {
     const bytes = new Uint8Array(Buffer.from(broken, 'latin1'));
     expect(() => new RawPdf(bytes)).toThrow(/startxref/);
     expect((await checkInert(bytes, 'b.pdf')).join('\n')).toMatch(/^b\.pdf is not inert: object \d+ holds \/AA$/);
+  });
+});
+
+describe('the raw reader on a hybrid-reference file', () => {
+  it('reads the compressed objects a classic table leaves to /XRefStm, so a packed hostile object is still judged', async () => {
+    const { bytes, actionNumber } = await packedHostile();
+    // Rewrite the pdf-lib file as a hybrid: a classic table for the body's objects,
+    // whose trailer points at the existing cross-reference stream for the packed ones.
+    const latin = Buffer.from(bytes).toString('latin1');
+    const body = latin.slice(0, latin.lastIndexOf('startxref'));
+    const offsets = new Map<number, number>();
+    for (const m of body.matchAll(/(?<=\n)(\d+) 0 obj\b/g)) offsets.set(Number(m[1]), m.index);
+    // pdf-lib's own startxref points at its cross-reference stream.
+    const stream = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(latin)![1]);
+    expect(body.slice(stream, stream + 300)).toMatch(/^\d+ 0 obj\s*<<[^>]*\/Type \/XRef/);
+    const size = Math.max(...offsets.keys(), actionNumber) + 1;
+    const rows = Array.from({ length: size }, (_, n) => (offsets.has(n) ? `${String(offsets.get(n)).padStart(10, '0')} 00000 n \n` : '0000000000 65535 f \n'));
+    const root = /\/Root (\d+ 0 R)/.exec(body)![1];
+    const table = `xref\n0 ${size}\n${rows.join('')}trailer\n<< /Size ${size} /Root ${root} /XRefStm ${stream} >>\nstartxref\n${body.length}\n%%EOF\n`;
+    const hybrid = new Uint8Array(Buffer.from(body + table, 'latin1'));
+    const file = join(mkdtempSync(join(tmpdir(), 'sanad-hybrid-')), 'hybrid.pdf');
+    writeFileSync(file, hybrid);
+    // A valid file to qpdf, which reads the packed object through the table's /XRefStm.
+    expect(execFileSync('qpdf', ['--check', file]).toString()).toMatch(/No syntax or stream encoding errors/);
+    expect(execFileSync('qpdf', [`--show-object=${actionNumber}`, file]).toString()).toContain('/JavaScript');
+    expect(rawFindings(hybrid)).toEqual([`object ${actionNumber} holds /JS`, `object ${actionNumber} holds a JavaScript action`]);
+    expect(await checkInert(hybrid, 'b.pdf')).toEqual(await checkInertWithPdfLib(hybrid, 'b.pdf'));
   });
 });
