@@ -62,7 +62,7 @@ export class PartPrinter {
   ) {}
 
   private async print(html: string): Promise<RenderedPart> {
-    const pdf = await this.printer.printHtml(html, { paper: this.paper });
+    const pdf = await this.printer.printHtml(html, { paper: this.paper, tagged: false });
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
     const pages = doc.getPageCount();
     return { pdf, firstPage: 0, pageCount: pages, pdfPages: pages };
@@ -77,7 +77,7 @@ export class PartPrinter {
     const combined = docs.length > 1 ? combineParts(docs) : undefined;
     if (combined !== undefined) {
       checkAbort();
-      const pdf = await this.printer.printHtml(combined, { paper: this.paper });
+      const pdf = await this.printer.printHtml(combined, { paper: this.paper, tagged: false });
       const doc = await PDFDocument.load(pdf, { updateMetadata: false });
       const starts = partStarts(doc, docs.length);
       if (starts) {

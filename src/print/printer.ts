@@ -8,6 +8,13 @@ export type Paper = 'A4' | 'Letter';
 export interface PrintOptions {
   paper: Paper;
   landscape?: boolean;
+  /**
+   * A tagged PDF (structure tree for screen readers; default true). The
+   * bundle's generated parts print untagged: the assembly copies pages, not
+   * the structure tree, and the tree makes the print several times larger and
+   * slower to make and to read back.
+   */
+  tagged?: boolean;
 }
 
 export interface Printer {
