@@ -22,6 +22,7 @@ import { balancePageTree } from './page-tree.ts';
 import { addSkeletonLinks } from './skeleton-links.ts';
 import type { SkeletonLink } from './skeleton.ts';
 import { makeInert } from './inert.ts';
+import { LOAD_PACE, SAVE_PACE } from './pace.ts';
 
 export interface AssembleArgs {
   input: BundleInput;
@@ -54,7 +55,7 @@ function boundsOf(rects: Rect[]): Rect | undefined {
 
 async function loadDonor(bytes: Uint8Array, what: string): Promise<PDFDocument> {
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+    return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, ...LOAD_PACE });
   } catch (cause) {
     throw new BundleError(`The PDF of ${what} could not be read (${String(cause)}): re-import it, then build again.`);
   }
@@ -156,6 +157,6 @@ export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolum
   writeMetadata(out, args.meta);
   balancePageTree(out);
   makeInert(out);
-  const bytes = await out.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = await out.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, ...SAVE_PACE });
   return { bytes, firstPage: first.first, lastPage: last.last, links };
 }
