@@ -35,6 +35,8 @@ export interface AssembleArgs {
   onPage?: (position: number) => void;
   /** The skeleton argument's references, as links by bundle position (src/bundle/skeleton.ts). */
   skeletonLinks?: Map<number, SkeletonLink[]>;
+  /** Donors parsed ahead while the parts printed (prefetch.ts). */
+  prefetched?: (sourceId: string) => Promise<PDFDocument> | undefined;
 }
 
 export interface AssembledVolume {
@@ -53,9 +55,9 @@ function boundsOf(rects: Rect[]): Rect | undefined {
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
-async function loadDonor(bytes: Uint8Array, what: string): Promise<PDFDocument> {
+async function loadDonor(bytes: Uint8Array, what: string, ahead?: Promise<PDFDocument>): Promise<PDFDocument> {
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, ...LOAD_PACE });
+    return await (ahead ?? PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, ...LOAD_PACE }));
   } catch (cause) {
     throw new BundleError(`The PDF of ${what} could not be read (${String(cause)}): re-import it, then build again.`);
   }
@@ -98,7 +100,8 @@ export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolum
     if (!donor) {
       const bytes = item.kind === 'source' ? input.sources.get(item.meta.id)?.pdf : part?.pdf;
       if (!bytes) throw new BundleError(`Nothing was rendered for "${item.title}": report this as a bug in Sanad.`);
-      donor = new DonorCopier(await loadDonor(bytes, `"${item.title}"`), out);
+      const ahead = item.kind === 'source' ? args.prefetched?.(item.meta.id) : undefined;
+      donor = new DonorCopier(await loadDonor(bytes, `"${item.title}"`, ahead), out);
       donors.set(key, donor);
     }
     const indices = item.kind === 'source' ? item.pages : Array.from({ length: p.pageCount }, (_, n) => (part?.firstPage ?? 0) + n);
