@@ -63,7 +63,7 @@ export class PartPrinter {
   ) {}
 
   private async print(html: string): Promise<RenderedPart> {
-    const pdf = await this.printer.printHtml(html, { paper: this.paper, tagged: false });
+    const pdf = await this.printer.printHtml(html, { paper: this.paper });
     const doc = await PDFDocument.load(pdf, { updateMetadata: false, ...LOAD_PACE });
     const pages = doc.getPageCount();
     return { pdf, firstPage: 0, pageCount: pages, pdfPages: pages };
@@ -78,7 +78,7 @@ export class PartPrinter {
     const combined = docs.length > 1 ? combineParts(docs) : undefined;
     if (combined !== undefined) {
       checkAbort();
-      const pdf = await this.printer.printHtml(combined, { paper: this.paper, tagged: false });
+      const pdf = await this.printer.printHtml(combined, { paper: this.paper });
       const doc = await PDFDocument.load(pdf, { updateMetadata: false, ...LOAD_PACE });
       const starts = partStarts(doc, docs.length);
       if (starts) {

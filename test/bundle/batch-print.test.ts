@@ -67,8 +67,8 @@ describe('printing the generated parts in one page load', () => {
     const counting = { printHtml: (html: string, o: PrintOptions) => (calls.push(html), options.push(o), printer.printHtml(html, o)), close: async () => {} };
     const built = await buildBundle(input, { printer: counting, verifyThreads: 1 });
     expect(calls.length).toBeLessThanOrEqual(2);
-    // The parts' structure tree is not copied into the bundle: it is not asked for.
-    expect(options.every((o) => o.tagged === false)).toBe(true);
+    // Tagged prints: marked content keeps a link's words apart from the text around it (verification reads them).
+    expect(options.every((o) => o.tagged !== false)).toBe(true);
     expect(calls.every((html) => html.includes(PART_MARKER_PREFIX))).toBe(true);
     const doc = await PDFDocument.load(built.volumes[0]!.bytes);
     const text = new TextDecoder('latin1').decode(await doc.save({ useObjectStreams: false }));
