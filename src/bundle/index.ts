@@ -107,7 +107,6 @@ export async function buildBundle(original: BundleInput, options: BuildOptions):
 }
 
 async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOptions, pool: VerifyPool | undefined): Promise<BuildResult> {
-  const report = (stage: string, done: number, total: number) => options.onProgress?.({ stage, done, total });
   const step = (stage: string) => {
     if (options.signal?.aborted) throw new BuildCancelledError(stage);
   };
