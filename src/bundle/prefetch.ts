@@ -12,7 +12,7 @@ import type { PlanItem } from './plan.ts';
 import { LOAD_PACE } from './pace.ts';
 
 /** Source bytes parsed ahead at most (a parsed donor takes several times its bytes). */
-export const PREFETCH_BYTES = 16 * 1024 * 1024;
+export const PREFETCH_BYTES = 8 * 1024 * 1024;
 
 export class DonorPrefetch {
   private readonly ready = new Map<string, Promise<PDFDocument>>();
