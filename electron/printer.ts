@@ -26,7 +26,7 @@ export function printToPdfOptions(options: PrintOptions): PrintToPDFOptions {
     landscape: options.landscape ?? false,
     printBackground: true,
     preferCSSPageSize: true,
-    generateTaggedPDF: true,
+    generateTaggedPDF: options.tagged ?? true,
     generateDocumentOutline: false,
     displayHeaderFooter: false,
     margins: { top: 0, bottom: 0, left: 0, right: 0 },

@@ -22,6 +22,7 @@ import { balancePageTree } from './page-tree.ts';
 import { addSkeletonLinks } from './skeleton-links.ts';
 import type { SkeletonLink } from './skeleton.ts';
 import { makeInert } from './inert.ts';
+import { LOAD_PACE, SAVE_PACE } from './pace.ts';
 
 export interface AssembleArgs {
   input: BundleInput;
@@ -34,6 +35,8 @@ export interface AssembleArgs {
   onPage?: (position: number) => void;
   /** The skeleton argument's references, as links by bundle position (src/bundle/skeleton.ts). */
   skeletonLinks?: Map<number, SkeletonLink[]>;
+  /** Donors parsed ahead while the parts printed (prefetch.ts). */
+  prefetched?: (sourceId: string) => Promise<PDFDocument> | undefined;
 }
 
 export interface AssembledVolume {
@@ -52,9 +55,9 @@ function boundsOf(rects: Rect[]): Rect | undefined {
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
-async function loadDonor(bytes: Uint8Array, what: string): Promise<PDFDocument> {
+async function loadDonor(bytes: Uint8Array, what: string, ahead?: Promise<PDFDocument>): Promise<PDFDocument> {
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+    return await (ahead ?? PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, ...LOAD_PACE }));
   } catch (cause) {
     throw new BundleError(`The PDF of ${what} could not be read (${String(cause)}): re-import it, then build again.`);
   }
@@ -97,7 +100,8 @@ export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolum
     if (!donor) {
       const bytes = item.kind === 'source' ? input.sources.get(item.meta.id)?.pdf : part?.pdf;
       if (!bytes) throw new BundleError(`Nothing was rendered for "${item.title}": report this as a bug in Sanad.`);
-      donor = new DonorCopier(await loadDonor(bytes, `"${item.title}"`), out);
+      const ahead = item.kind === 'source' ? args.prefetched?.(item.meta.id) : undefined;
+      donor = new DonorCopier(await loadDonor(bytes, `"${item.title}"`, ahead), out);
       donors.set(key, donor);
     }
     const indices = item.kind === 'source' ? item.pages : Array.from({ length: p.pageCount }, (_, n) => (part?.firstPage ?? 0) + n);
@@ -156,6 +160,6 @@ export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolum
   writeMetadata(out, args.meta);
   balancePageTree(out);
   makeInert(out);
-  const bytes = await out.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = await out.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, ...SAVE_PACE });
   return { bytes, firstPage: first.first, lastPage: last.last, links };
 }

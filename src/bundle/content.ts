@@ -4,41 +4,64 @@
  * than Q), the missing Q operators are added too, so nothing the document did
  * to the CTM or colours can move or hide what Sanad draws after it.
  */
+import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFStream, type PDFDict, type PDFPage, type PDFRef } from '@cantoo/pdf-lib';
 
-/** Graphics-state depth left open at the end of a content stream (tokens q/Q outside strings and inline images). */
-export function openGraphicsStates(content: string): number {
+// Byte classes for the scanner: JavaScript's \s within Latin-1 (what the
+// string scanner this replaces used), and the PDF delimiters that end a token.
+const WHITE = 1;
+const DELIM = 2;
+const CLASS = new Uint8Array(256);
+for (const c of [9, 10, 11, 12, 13, 32, 0xa0]) CLASS[c] = WHITE;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = DELIM;
+const code = (c: string): number => c.charCodeAt(0);
+const [PAREN_OPEN, PAREN_CLOSE, BACKSLASH, PERCENT, LT, GT] = [code('('), code(')'), code('\\'), code('%'), code('<'), code('>')];
+const [LF, CR, LOWER_Q, UPPER_Q, I, D, E] = [10, 13, code('q'), code('Q'), code('I'), code('D'), code('E')];
+
+/**
+ * Graphics-state depth left open at the end of a content stream (tokens q/Q
+ * outside strings and inline images). Scans bytes (Latin-1 for a string):
+ * every page of a bundle goes through here.
+ */
+export function openGraphicsStates(content: string | Uint8Array): number {
+  const b = typeof content === 'string' ? Buffer.from(content, 'latin1') : content;
   let depth = 0;
   let i = 0;
-  const n = content.length;
+  const n = b.length;
   while (i < n) {
-    const ch = content[i]!;
-    if (ch === '(') {
+    const ch = b[i]!;
+    if (ch === PAREN_OPEN) {
       let nest = 1;
       i++;
       while (i < n && nest > 0) {
-        const c = content[i]!;
-        if (c === '\\') i++;
-        else if (c === '(') nest++;
-        else if (c === ')') nest--;
+        const c = b[i]!;
+        if (c === BACKSLASH) i++;
+        else if (c === PAREN_OPEN) nest++;
+        else if (c === PAREN_CLOSE) nest--;
         i++;
       }
-    } else if (ch === '%') {
-      while (i < n && content[i] !== '\n' && content[i] !== '\r') i++;
-    } else if (ch === '<' && content[i + 1] !== '<') {
-      while (i < n && content[i] !== '>') i++;
+    } else if (ch === PERCENT) {
+      while (i < n && b[i] !== LF && b[i] !== CR) i++;
+    } else if (ch === LT && b[i + 1] !== LT) {
+      while (i < n && b[i] !== GT) i++;
       i++;
-    } else if (/\s/.test(ch) || '[]{}<>/'.includes(ch)) {
+    } else if (CLASS[ch] !== 0) {
       i++;
     } else {
       let j = i;
-      while (j < n && !/[\s()<>[\]{}/%]/.test(content[j]!)) j++;
-      const token = content.slice(i, j);
-      if (token === 'q') depth++;
-      else if (token === 'Q') depth = Math.max(0, depth - 1);
-      else if (token === 'ID') {
+      while (j < n && CLASS[b[j]!] === 0) j++;
+      const len = j - i;
+      if (len === 1 && ch === LOWER_Q) depth++;
+      else if (len === 1 && ch === UPPER_Q) depth = Math.max(0, depth - 1);
+      else if (len === 2 && ch === I && b[i + 1] === D) {
         // Inline image data: skip to the EI that ends it.
-        const end = content.indexOf('EI', j + 1);
+        let end = -1;
+        for (let k = j + 1; k + 1 < n; k++) {
+          if (b[k] === E && b[k + 1] === I) {
+            end = k;
+            break;
+          }
+        }
         j = end < 0 ? n : end + 2;
       }
       i = Math.max(j, i + 1);
@@ -47,23 +70,44 @@ export function openGraphicsStates(content: string): number {
   return depth;
 }
 
-function streamText(stream: unknown): string {
-  if (stream instanceof PDFRawStream) return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
-  if (stream instanceof PDFStream) return Buffer.from(stream.getContents()).toString('latin1');
-  return '';
+/** A stream's decoded bytes; plain Flate through zlib (native), anything else through pdf-lib. */
+function streamBytes(stream: unknown): Uint8Array {
+  if (stream instanceof PDFRawStream) {
+    const filter = stream.dict.get(PDFName.of('Filter'));
+    const plainFlate = (filter === FLATE || (filter instanceof PDFArray && filter.size() === 1 && filter.get(0) === FLATE)) && !stream.dict.has(PDFName.of('DecodeParms'));
+    if (plainFlate) {
+      try {
+        // Same leniency as pdf-lib for a stream cut short: keep what was inflated.
+        return inflateSync(stream.contents, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      } catch {
+        // Damaged data: pdf-lib's decoder decides, as before.
+      }
+    }
+    return decodePDFRawStream(stream).decode();
+  }
+  if (stream instanceof PDFStream) return stream.getContents();
+  return new Uint8Array(0);
 }
+const FLATE = PDFName.of('FlateDecode');
 
-/** Concatenated content of a page (all its content streams). */
-export function pageContentText(page: PDFPage): string {
+/** Graphics-state depth a page's content (all its streams) leaves open. */
+function pageOpenStates(page: PDFPage): number {
   const contents = page.node.Contents();
   const ctx = page.doc.context;
   if (contents instanceof PDFArray) {
-    return contents
-      .asArray()
-      .map((ref) => streamText(ctx.lookup(ref)))
-      .join('\n');
+    const parts = contents.asArray().map((ref) => streamBytes(ctx.lookup(ref)));
+    if (parts.length === 1) return openGraphicsStates(parts[0]!);
+    // Streams are joined by a newline, as a reader concatenates them.
+    const joined = new Uint8Array(parts.reduce((a, p) => a + p.length + 1, 0));
+    let at = 0;
+    for (const p of parts) {
+      joined.set(p, at);
+      at += p.length;
+      joined[at++] = LF;
+    }
+    return openGraphicsStates(joined.subarray(0, Math.max(0, at - 1)));
   }
-  return streamText(contents);
+  return openGraphicsStates(streamBytes(contents));
 }
 
 export interface PageResources {
@@ -78,7 +122,7 @@ export interface PageResources {
 export function appendToPage(page: PDFPage, ops: string, resources: PageResources): void {
   let open: number;
   try {
-    open = openGraphicsStates(pageContentText(page));
+    open = pageOpenStates(page);
   } catch {
     // Undecodable content: assume it is balanced (the q … Q wrap still applies).
     open = 0;

@@ -24,6 +24,7 @@ import { anonymityWarnings } from '../redact/anonymity.ts';
 import { redactionChecks, redactionLog, redactionLogPdf, reportRedactions, type RedactionLogEntry } from '../redact/build.ts';
 import { verifyRedactions } from '../verify/redactions.ts';
 import { planSkeleton, type SkeletonPlan } from './skeleton.ts';
+import { DonorPrefetch } from './prefetch.ts';
 
 export type { BundleInput } from './input.ts';
 export { loadBundleInput } from './input.ts';
@@ -46,6 +47,8 @@ export interface BuildOptions {
   skipVerification?: boolean;
   /** Threads for verification, the calling one included (default: by bundle size and cores; 1 = no workers). */
   verifyThreads?: number;
+  /** Source bytes parsed ahead while the parts print (default PREFETCH_BYTES; 0 = none). */
+  prefetchBytes?: number;
 }
 
 export interface BuildResult {
@@ -104,7 +107,6 @@ export async function buildBundle(original: BundleInput, options: BuildOptions):
 }
 
 async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOptions, pool: VerifyPool | undefined): Promise<BuildResult> {
-  const report = (stage: string, done: number, total: number) => options.onProgress?.({ stage, done, total });
   const step = (stage: string) => {
     if (options.signal?.aborted) throw new BuildCancelledError(stage);
   };
@@ -113,6 +115,22 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
   const volumeOfItem = items.map(() => 1);
   // The last build's part lengths (input.previous) are the plan's first guess: one print when they hold.
   const hints = hintsFrom(input.previous);
+  const prefetch = new DonorPrefetch(input, items, options.prefetchBytes);
+  try {
+    return await buildStable(input, items, options, pool, parts, volumeOfItem, hints, prefetch);
+  } finally {
+    prefetch.stop();
+  }
+}
+
+async function buildStable(
+  input: BundleInput, items: PlanItem[], options: BuildOptions, pool: VerifyPool | undefined,
+  parts: PartPrinter, volumeOfItem: number[], hints: Map<string, number>, prefetch: DonorPrefetch,
+): Promise<BuildResult> {
+  const report = (stage: string, done: number, total: number) => options.onProgress?.({ stage, done, total });
+  const step = (stage: string) => {
+    if (options.signal?.aborted) throw new BuildCancelledError(stage);
+  };
   let stable = await stabilise(input, items, volumeOfItem, parts, step, hints);
   report('plan', 1, 1);
   let skeleton: SkeletonPlan = planSkeleton(input, stable.layout, stable.excerpts, input.previous);
@@ -131,6 +149,7 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
         await assembleVolume({
           input, layout: s.layout, rendered: s.rendered, excerpts: s.excerpts, volume: v, meta: { ...meta, title },
           checkAbort: step, onPage: (p) => report('assemble', p, s.layout.pages), skeletonLinks: skeleton.links,
+          prefetched: (id) => prefetch.take(id),
         }),
       );
     }

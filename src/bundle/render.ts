@@ -9,6 +9,7 @@ import type { Printer, Paper } from '../print/printer.ts';
 import type { PartContext, PartRequest } from './parts/context.ts';
 import type { Layout, PlanItem } from './plan.ts';
 import { combineParts, partStarts } from './batch-print.ts';
+import { LOAD_PACE } from './pace.ts';
 
 export type PartRenderer = (request: PartRequest, ctx: PartContext, paper: Paper) => string;
 
@@ -63,7 +64,7 @@ export class PartPrinter {
 
   private async print(html: string): Promise<RenderedPart> {
     const pdf = await this.printer.printHtml(html, { paper: this.paper });
-    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false, ...LOAD_PACE });
     const pages = doc.getPageCount();
     return { pdf, firstPage: 0, pageCount: pages, pdfPages: pages };
   }
@@ -78,7 +79,7 @@ export class PartPrinter {
     if (combined !== undefined) {
       checkAbort();
       const pdf = await this.printer.printHtml(combined, { paper: this.paper });
-      const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+      const doc = await PDFDocument.load(pdf, { updateMetadata: false, ...LOAD_PACE });
       const starts = partStarts(doc, docs.length);
       if (starts) {
         const pdfPages = doc.getPageCount();

@@ -24,7 +24,7 @@ export async function scheduleLength(input: BundleInput, printer: Printer): Prom
   const layout = layOut(input, items, initialCounts(items), items.map(() => 1));
   const excerpts = selectExcerpts(input, layout);
   const html = renderPartHtml({ part: 'schedule' }, partContext(input, layout, excerpts), input.profile.paper);
-  const pdf = await printer.printHtml(html, { paper: input.profile.paper });
+  const pdf = await printer.printHtml(html, { paper: input.profile.paper, tagged: false });
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   return { pages: doc.getPageCount(), limit, excerpts: excerpts.length };
 }

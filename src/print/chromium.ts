@@ -10,7 +10,7 @@
  * provide it: SANAD_CHROMIUM_NO_SANDBOX=1.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
 import { SanadError } from '../errors.ts';
 import type { PrintOptions, Printer } from './printer.ts';
 import { NO_SANDBOX_ENV, sandboxMode, unprivilegedWrapper } from './sandbox.ts';
@@ -83,6 +83,9 @@ export async function sandboxWorks(): Promise<boolean> {
   }
 }
 
+/** Idle pages kept for reuse (the bundle prints up to three documents at once). */
+const MAX_IDLE_PAGES = 3;
+
 export class ChromiumPrinter implements Printer {
   private browser: Promise<Browser> | undefined;
   private context: Promise<BrowserContext> | undefined;
@@ -102,9 +105,20 @@ export class ChromiumPrinter implements Printer {
     return this.context;
   }
 
+  /** Pages whose last print succeeded, kept for the next one (see printHtml). */
+  private idle: Page[] = [];
+
+  /**
+   * Prints on an idle page when there is one: a fresh page costs a renderer
+   * set-up and a slow first print (print compositor, font caches), about as
+   * long as the print itself. setContent replaces the whole document, and
+   * pages run no JavaScript and reach no network, so nothing of one document
+   * survives into the next. A page whose print failed is closed, never reused.
+   */
   async printHtml(html: string, options: PrintOptions): Promise<Uint8Array> {
     const context = await this.ctx();
-    const page = await context.newPage();
+    const page = this.idle.pop() ?? (await context.newPage());
+    let ok = false;
     try {
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf({
@@ -112,12 +126,14 @@ export class ChromiumPrinter implements Printer {
         landscape: options.landscape ?? false,
         printBackground: true,
         preferCSSPageSize: true,
-        tagged: true,
+        tagged: options.tagged ?? true,
         outline: false,
       });
+      ok = true;
       return new Uint8Array(pdf);
     } finally {
-      await page.close();
+      if (ok && this.context && this.idle.length < MAX_IDLE_PAGES) this.idle.push(page);
+      else await page.close().catch(() => undefined);
     }
   }
 
@@ -125,6 +141,7 @@ export class ChromiumPrinter implements Printer {
     const b = this.browser;
     this.browser = undefined;
     this.context = undefined;
+    this.idle = [];
     if (b) await (await b).close();
   }
 }

@@ -8,6 +8,14 @@ export type Paper = 'A4' | 'Letter';
 export interface PrintOptions {
   paper: Paper;
   landscape?: boolean;
+  /**
+   * A tagged PDF (structure tree for screen readers; default true). Only a
+   * print whose pages are counted and thrown away asks for an untagged one
+   * (smaller, faster). The bundle's parts stay tagged although their tree is
+   * not copied: the marked content splits a link's words from the words
+   * around it in the text layer, which verification reads.
+   */
+  tagged?: boolean;
 }
 
 export interface Printer {

@@ -9,6 +9,7 @@ import { requestFor } from '../../src/bundle/render.ts';
 import { renderPartHtml } from '../../src/bundle/parts/index.ts';
 import { extractText } from '../../src/pdf/text.ts';
 import { ChromiumPrinter } from '../../src/print/chromium.ts';
+import type { PrintOptions } from '../../src/print/printer.ts';
 import { excerptIn, inputOf, makeSource } from './fixtures.ts';
 import type { BundleInput } from '../../src/bundle/input.ts';
 
@@ -62,9 +63,12 @@ describe('printing the generated parts in one page load', () => {
 
   it('prints each round once, and leaves no marker link in the bundle', async () => {
     const calls: string[] = [];
-    const counting = { printHtml: (html: string, o: { paper: 'A4' | 'Letter' }) => (calls.push(html), printer.printHtml(html, o)), close: async () => {} };
+    const options: PrintOptions[] = [];
+    const counting = { printHtml: (html: string, o: PrintOptions) => (calls.push(html), options.push(o), printer.printHtml(html, o)), close: async () => {} };
     const built = await buildBundle(input, { printer: counting, verifyThreads: 1 });
     expect(calls.length).toBeLessThanOrEqual(2);
+    // Tagged prints: marked content keeps a link's words apart from the text around it (verification reads them).
+    expect(options.every((o) => o.tagged !== false)).toBe(true);
     expect(calls.every((html) => html.includes(PART_MARKER_PREFIX))).toBe(true);
     const doc = await PDFDocument.load(built.volumes[0]!.bytes);
     const text = new TextDecoder('latin1').decode(await doc.save({ useObjectStreams: false }));

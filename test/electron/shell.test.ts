@@ -179,6 +179,8 @@ describe('the printToPDF printer', () => {
       generateTaggedPDF: true,
       margins: { top: 0, bottom: 0, left: 0, right: 0 },
     });
+    // The bundle's generated parts ask for an untagged print (their tree is not copied).
+    expect(printToPdfOptions({ paper: 'A4', tagged: false }).generateTaggedPDF).toBe(false);
     const token = '123e4567-e89b-42d3-a456-426614174000';
     expect(printTokenOf(printJobUrl(token))).toBe(token);
     expect(printTokenOf('app://sanad/print/../index.html')).toBeUndefined();

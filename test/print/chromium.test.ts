@@ -3,6 +3,7 @@ import { ChromiumPrinter } from '../../src/print/chromium.ts';
 import { extractText } from '../../src/pdf/text.ts';
 import { renderTemplate } from '../../src/templates/render.ts';
 import { openPdf } from '../../src/pdf/pdfjs.ts';
+import { PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
 
 describe('ChromiumPrinter with the shipped templates', () => {
   const printer = new ChromiumPrinter();
@@ -36,6 +37,38 @@ describe('ChromiumPrinter with the shipped templates', () => {
     expect(Math.round(page.view[2]!)).toBe(612);
     expect(Math.round(page.view[3]!)).toBe(792);
     await doc.destroy();
+  });
+});
+
+describe('tagging and page reuse', () => {
+  const printer = new ChromiumPrinter();
+  afterAll(() => printer.close());
+  const structTree = async (pdf: Uint8Array) => (await PDFDocument.load(pdf, { updateMetadata: false })).catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+
+  it('prints a tagged PDF by default and an untagged, smaller one on request', async () => {
+    const html = renderTemplate('smoke', { title: 'Threats traced to Karachi', body: 'Sent from an address in Karachi.', urdu: '' }, { paper: 'A4' });
+    const tagged = await printer.printHtml(html, { paper: 'A4' });
+    const untagged = await printer.printHtml(html, { paper: 'A4', tagged: false });
+    expect(await structTree(tagged)).toBeDefined();
+    expect(await structTree(untagged)).toBeUndefined();
+    expect(untagged.length).toBeLessThan(tagged.length);
+    expect((await extractText(untagged)).map((p) => p.text)).toEqual((await extractText(tagged)).map((p) => p.text));
+  });
+
+  it('prints each document alone when pages are reused, also after a failed print', async () => {
+    const doc = (title: string) => renderTemplate('smoke', { title, body: `Body of ${title}.`, urdu: '' }, { paper: 'A4' });
+    const texts = async (pdf: Uint8Array) => (await extractText(pdf)).map((p) => p.text).join('\n');
+    const first = await texts(await printer.printHtml(doc('First document'), { paper: 'A4' }));
+    expect(first).toContain('Body of First document.');
+    // Printed concurrently and in turn: every PDF holds its own document and nothing of another.
+    const many = await Promise.all(['Alpha', 'Bravo', 'Charlie', 'Delta'].map((t) => printer.printHtml(doc(t), { paper: 'A4' }).then(texts)));
+    for (const [k, t] of ['Alpha', 'Bravo', 'Charlie', 'Delta'].entries()) {
+      expect(many[k]).toContain(`Body of ${t}.`);
+      for (const other of ['First document', 'Alpha', 'Bravo', 'Charlie', 'Delta'].filter((o) => o !== t)) expect(many[k]).not.toContain(other);
+    }
+    // A print that fails (Letter is fine, an unknown format is not) leaves the printer usable.
+    await expect(printer.printHtml(doc('Broken'), { paper: 'Tabloid-X' as 'A4' })).rejects.toThrow();
+    expect(await texts(await printer.printHtml(doc('After the failure'), { paper: 'A4' }))).toContain('Body of After the failure.');
   });
 });
 
