@@ -1,14 +1,15 @@
 /**
  * The PDF worker thread (see pdf-worker.ts): runs one job at a time —
- * preparePdf or text extraction — and replies with the result, progress, or
+ * preparePdf, text extraction, or both in one pass (importPdf) — and replies with the result, progress, or
  * the error (typed errors keep their class name, code, message and file).
  */
 import { parentPort } from 'node:worker_threads';
 import { isSanadError } from '../errors.ts';
 import { extractTextParallel } from '../pdf/text-parallel.ts';
 import { preparePdf } from './pdf.ts';
+import { importPdf } from './pdf-import.ts';
 
-export type PdfJob = { type: 'prepare'; name: string; bytes: Uint8Array } | { type: 'extract'; name: string; bytes: Uint8Array };
+export type PdfJob = { type: 'prepare' | 'extract' | 'import'; name: string; bytes: Uint8Array };
 
 export type PdfWorkerReply =
   | { type: 'ready' }
@@ -20,6 +21,7 @@ async function runJob(job: PdfJob): Promise<unknown> {
   if (job.type === 'prepare') return preparePdf(job.name, job.bytes);
   // Long files are read on several threads (each under this worker's memory limit; they end with it).
   const onPage = (done: number, total: number) => parentPort?.postMessage({ type: 'progress', done, total } satisfies PdfWorkerReply);
+  if (job.type === 'import') return importPdf(job.name, job.bytes, onPage);
   return (await extractTextParallel(job.bytes, { onPage })).pages;
 }
 

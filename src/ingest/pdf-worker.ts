@@ -11,6 +11,7 @@ import { SanadError, SourceTooComplexError } from '../errors.ts';
 import * as errors from '../errors.ts';
 import type { PageText } from '../model/index.ts';
 import type { PreparedPdf } from './pdf.ts';
+import type { ImportedPdf } from './pdf-import.ts';
 import type { PdfJob, PdfWorkerReply } from './pdf-worker-thread.ts';
 
 export interface PdfWorkerLimits {
@@ -83,6 +84,7 @@ function start(memoryMb: number): Running {
 /** The same job on the calling thread: only when no worker can be started at all (never for a limit). */
 async function runHere(job: PdfJob, onProgress?: (done: number, total: number) => void): Promise<unknown> {
   if (job.type === 'prepare') return (await import('./pdf.ts')).preparePdf(job.name, job.bytes);
+  if (job.type === 'import') return (await import('./pdf-import.ts')).importPdf(job.name, job.bytes, onProgress);
   return (await import('../pdf/text.ts')).extractText(job.bytes, onProgress);
 }
 
@@ -143,6 +145,32 @@ async function run<T>(name: string, job: PdfJob, limits: PdfWorkerLimits, onProg
 /** preparePdf (checks, decryption, flattening, repair, trial copy) in a worker under the limits. */
 export function preparePdfInWorker(name: string, bytes: Uint8Array, limits: PdfWorkerLimits = {}): Promise<PreparedPdf> {
   return run<PreparedPdf>(name, { type: 'prepare', name, bytes }, limits);
+}
+
+/**
+ * What import needs of a PDF in one job under the limits: preparePdf's
+ * verdict and document, and the text of every page of that document, with
+ * the file parsed once (ingest/pdf-import.ts).
+ */
+export function importPdfInWorker(
+  name: string,
+  bytes: Uint8Array,
+  onProgress?: (done: number, total: number) => void,
+  limits: PdfWorkerLimits = {},
+): Promise<ImportedPdf> {
+  return run<ImportedPdf>(name, { type: 'import', name, bytes }, limits, onProgress);
+}
+
+/**
+ * Starts the parsing worker now (it loads pdf-lib and pdfjs meanwhile), for a
+ * caller about to import PDFs: the CLI's import verb calls it before opening
+ * the workspace. Harmless when one is already idle.
+ */
+export function warmPdfWorker(limits: PdfWorkerLimits = {}): void {
+  const { memoryMb } = effectiveLimits(limits);
+  if (idle && idle.memoryMb === memoryMb) return;
+  if (idle) void idle.worker.terminate();
+  idle = start(memoryMb);
 }
 
 /** The text of every page (pdf/text.ts extractText) in a worker under the limits. */
