@@ -16,7 +16,8 @@ import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName } from '@cantoo/pd
 import { DamagedSourceError, SourceTooComplexError } from '../errors.ts';
 import type { PageText } from '../model/index.ts';
 import '../pdf/quiet.ts';
-import { extractTextParallel, maxTextThreads, MIN_PAGES_FOR_WORKERS, startTextWorkers, type TextWorkers } from '../pdf/text-parallel.ts';
+import { extractTextParallel, MIN_PAGES_FOR_WORKERS } from '../pdf/text-parallel.ts';
+import { maxTextThreads, startTextWorkers, takeSpare, type TextWorkers } from '../pdf/text-workers.ts';
 import { DONOR_LOAD_OPTIONS, trialCopyOf } from '../bundle/trial.ts';
 import { hasIntactTrailer, inspectPageTree, unsafePageTree } from './pdf-checks.ts';
 import { preparePdf, type PreparedPdf } from './pdf.ts';
@@ -91,7 +92,7 @@ async function fullWay(name: string, bytes: Uint8Array, onPage?: Progress): Prom
 export async function importPdf(name: string, bytes: Uint8Array, onPage?: Progress): Promise<ImportedPdf> {
   const helpers = maxTextThreads() - 1;
   // Extraction workers load pdfjs while pdf-lib parses; they get no bytes before the bomb check.
-  let early: TextWorkers | undefined = helpers > 0 && bytes.byteLength >= EARLY_WORKERS_BYTES ? startTextWorkers(helpers) : undefined;
+  let early: TextWorkers | undefined = takeSpare() ?? (helpers > 0 && bytes.byteLength >= EARLY_WORKERS_BYTES ? startTextWorkers(helpers) : undefined);
   try {
     let doc: PDFDocument;
     try {

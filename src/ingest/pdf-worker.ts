@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { SanadError, SourceTooComplexError } from '../errors.ts';
 import * as errors from '../errors.ts';
 import type { PageText } from '../model/index.ts';
+import { maxTextThreads } from '../pdf/text-workers.ts';
 import type { PreparedPdf } from './pdf.ts';
 import type { ImportedPdf } from './pdf-import.ts';
 import type { PdfJob, PdfWorkerReply } from './pdf-worker-thread.ts';
@@ -60,8 +61,8 @@ function isOutOfMemory(e: unknown): boolean {
   return (e as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
-function start(memoryMb: number): Running {
-  const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 } });
+function start(memoryMb: number, textWorkers = 0): Running {
+  const worker = new Worker(workerUrl(), { workerData: { textWorkers }, resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 } });
   worker.unref();
   const ready = new Promise<void>((resolve, reject) => {
     const done = (outcome: () => void) => {
@@ -162,7 +163,7 @@ export function importPdfInWorker(
 }
 
 /**
- * Starts the parsing worker now (it loads pdf-lib and pdfjs meanwhile), for a
+ * Starts the parsing worker now (it and its extraction workers load pdf-lib and pdfjs meanwhile), for a
  * caller about to import PDFs: the CLI's import verb calls it before opening
  * the workspace. Harmless when one is already idle.
  */
@@ -170,7 +171,8 @@ export function warmPdfWorker(limits: PdfWorkerLimits = {}): void {
   const { memoryMb } = effectiveLimits(limits);
   if (idle && idle.memoryMb === memoryMb) return;
   if (idle) void idle.worker.terminate();
-  idle = start(memoryMb);
+  // Its extraction workers start first, for a long file (a short one closes them).
+  idle = start(memoryMb, maxTextThreads() - 1);
 }
 
 /** The text of every page (pdf/text.ts extractText) in a worker under the limits. */

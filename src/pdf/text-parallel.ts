@@ -9,23 +9,19 @@
  * gives, in page order; a range a worker could not read is read again here.
  * Used by import (and callable from any thread, e.g. the PDF parsing worker).
  */
-import { availableParallelism } from 'node:os';
-import { isMainThread, resourceLimits, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PageText } from '../model/index.ts';
 import { openPdf } from './pdfjs.ts';
 import { extractPageText } from './text.ts';
 import type { TextWorkerOpen, TextWorkerReply } from './text-worker.ts';
+import { hasStopped, maxTextThreads, spawnTextWorker, threadOverride, type TextWorkers } from './text-workers.ts';
+
+export { maxTextThreads, startTextWorkers, type TextWorkers } from './text-workers.ts';
 
 /** Below this many pages a worker costs more to start (it loads its own pdfjs) than it saves. */
 export const MIN_PAGES_FOR_WORKERS = 120;
 /** Pages per range handed out. */
 const RANGE = 16;
-
-/** Workers started ahead of the file (their pdfjs loads meanwhile); give them to extractTextParallel or close them. */
-export interface TextWorkers {
-  readonly workers: Worker[];
-  close(): Promise<void>;
-}
 
 export interface ExtractOptions {
   /** Threads, the calling one included (default: one per core, at most 4; 1 = no workers). SANAD_TEXT_THREADS overrides. */
@@ -41,12 +37,6 @@ export interface ExtractedText {
   encrypted: boolean;
 }
 
-/** SANAD_TEXT_THREADS, when set to a whole number ≥ 1. */
-function threadOverride(): number | undefined {
-  const override = Number(process.env.SANAD_TEXT_THREADS);
-  return Number.isInteger(override) && override >= 1 ? override : undefined;
-}
-
 export function defaultTextThreads(pages: number): number {
   const override = threadOverride();
   if (override) return override;
@@ -54,42 +44,10 @@ export function defaultTextThreads(pages: number): number {
   return maxTextThreads();
 }
 
-/** Threads a long file gets: one per core, at most 4 (or SANAD_TEXT_THREADS). */
-export function maxTextThreads(): number {
-  return threadOverride() ?? Math.max(1, Math.min(4, availableParallelism()));
-}
-
-function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './text-worker-entry.mjs' : './text-worker.js', import.meta.url);
-}
-
-/** Workers that have exited (a started worker may fail to load before it is used). */
-const stopped = new WeakSet<Worker>();
-
-function spawn(): Worker {
-  // Called from a worker with limits (import's PDF worker), the helpers get the same limits.
-  const limits = isMainThread ? {} : { resourceLimits };
-  const worker = new Worker(workerUrl(), limits);
-  worker.on('error', () => {});
-  worker.once('exit', () => stopped.add(worker));
-  return worker;
-}
-
-/** Starts `count` extraction workers now; they wait for the bytes. */
-export function startTextWorkers(count: number): TextWorkers {
-  const workers = Array.from({ length: Math.max(0, count) }, spawn);
-  return {
-    workers,
-    close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-  };
-}
-
 /** Runs one worker over the shared queue; resolves when it has finished (or stopped), never rejects. */
 function workerLane(worker: Worker, open: TextWorkerOpen, take: (from: number, pages: PageText[]) => void): Promise<void> {
   return new Promise<void>((resolve) => {
-    if (stopped.has(worker)) {
+    if (hasStopped(worker)) {
       resolve();
       return;
     }
@@ -147,7 +105,7 @@ export async function extractTextParallel(bytes: Uint8Array, options: ExtractOpt
       shared.set(bytes);
       const pool = (started?.workers ?? []).slice(0, helpers);
       while (pool.length < helpers) {
-        const w = spawn();
+        const w = spawnTextWorker();
         extra.push(w);
         pool.push(w);
       }

@@ -10,6 +10,7 @@ import { parentPort } from 'node:worker_threads';
 import type { PageText } from '../model/index.ts';
 import { openPdf } from './pdfjs.ts';
 import { extractPageText } from './text.ts';
+import { installSyncInflate } from './sync-inflate.ts';
 
 export interface TextWorkerOpen {
   type: 'open';
@@ -52,6 +53,7 @@ async function work(m: TextWorkerOpen, port: NonNullable<typeof parentPort>): Pr
 
 const port = parentPort;
 if (port) {
+  installSyncInflate();
   port.once('message', (m: TextWorkerOpen) => {
     void work(m, port).finally(() => port.postMessage({ type: 'done' } satisfies TextWorkerReply));
   });
