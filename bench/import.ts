@@ -2,19 +2,36 @@
  * The import benchmark (issue 2, item 8): a generated long PDF imported into a
  * fresh workspace through the real import path (reading, checks, text
  * extraction, saving), timed, with peak memory and — when poppler is
- * installed — the ratio to `pdftotext` on the same file.
+ * installed — the ratio to `pdftotext` on the same file. Then the same
+ * import as a whole process, as a user runs it (`node bin/sanad.js import`
+ * into a fresh workspace: start-up, module loading and exit included),
+ * several times in turn with `pdftotext` as a whole process, medians quoted.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../src/paths.ts';
 import { z } from 'zod';
 import { importFiles } from '../src/ingest/index.ts';
 import { ChromiumPrinter } from '../src/print/chromium.ts';
 import { initWorkspace, openWorkspace } from '../src/store/index.ts';
 import { makeBigPdf } from './big-pdf.ts';
-import { comparison, round, secondsSince, startRssSampler, timeTool } from './measure.ts';
+import { comparison, median, round, secondsSince, startRssSampler, timeProcess, timeTool } from './measure.ts';
 
 const ToolComparison = z.object({ seconds: z.number().nonnegative(), ratio: z.number().nonnegative() }).nullable();
+
+/** `sanad import` and `pdftotext` as whole processes, run in turn; medians. */
+const WholeProcess = z.object({
+  runs: z.number().int().positive(),
+  /** Median wall-clock seconds of `node bin/sanad.js --workspace FRESH import FILE`. */
+  sanadSeconds: z.number().positive(),
+  /** Median peak memory of that process in MB (GNU time), or null without it. */
+  sanadMaxRssMB: z.number().positive().nullable(),
+  /** Median seconds of `pdftotext FILE /dev/null`, or null when poppler is not installed. */
+  pdftotextSeconds: z.number().nonnegative().nullable(),
+  /** Median of the run-by-run ratios sanad / pdftotext (the goal: at most 2). */
+  ratio: z.number().nonnegative().nullable(),
+});
 
 /** The JSON line the import benchmark prints. */
 export const ImportBenchResult = z.object({
@@ -29,6 +46,8 @@ export const ImportBenchResult = z.object({
   /** Seconds to generate the PDF (not part of `seconds`). */
   setupSeconds: z.number().nonnegative(),
   pdftotext: ToolComparison,
+  /** The whole-process comparison; null when asked for no runs. */
+  wholeProcess: WholeProcess.nullable(),
 });
 export type ImportBenchResult = z.infer<typeof ImportBenchResult>;
 
@@ -37,6 +56,37 @@ export interface ImportBenchOptions {
   pages?: number;
   /** Scratch folder (default: a new temp folder, removed afterwards). */
   dir?: string;
+  /** Whole-process runs of `sanad import` and of pdftotext, in turn (default 5; 0 skips them). */
+  processRuns?: number;
+}
+
+/** Imports `pdf` with the `sanad` command into `runs` fresh workspaces, pdftotext in between. */
+async function wholeProcess(pdf: string, dir: string, runs: number): Promise<z.infer<typeof WholeProcess>> {
+  const bin = join(PACKAGE_ROOT, 'bin', 'sanad.js');
+  const sanad: number[] = [];
+  const rss: number[] = [];
+  const tool: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const ws = join(dir, `ws-process-${i}`);
+    await initWorkspace(ws);
+    const run = timeProcess(process.execPath, [bin, '--workspace', ws, 'import', pdf]);
+    sanad.push(run.seconds);
+    if (run.maxRssKB !== null) rss.push(run.maxRssKB / 1024);
+    await rm(ws, { recursive: true, force: true });
+    const t = timeTool('pdftotext', [pdf, '/dev/null']);
+    if (t !== null) {
+      tool.push(t);
+      ratios.push(run.seconds / Math.max(t, 1e-6));
+    }
+  }
+  return {
+    runs,
+    sanadSeconds: round(median(sanad)),
+    sanadMaxRssMB: rss.length ? round(median(rss), 1) : null,
+    pdftotextSeconds: tool.length ? round(median(tool)) : null,
+    ratio: ratios.length ? round(median(ratios), 2) : null,
+  };
 }
 
 export async function runImportBench(options: ImportBenchOptions = {}): Promise<ImportBenchResult> {
@@ -62,6 +112,7 @@ export async function runImportBench(options: ImportBenchOptions = {}): Promise<
     const memory = sampler.stop();
     const counted = imported[0]?.source.pages;
     if (counted !== pages) throw new Error(`The import counted ${counted} pages in a ${pages}-page PDF.`);
+    const runs = options.processRuns ?? 5;
     return ImportBenchResult.parse({
       bench: 'import',
       pages,
@@ -72,6 +123,7 @@ export async function runImportBench(options: ImportBenchOptions = {}): Promise<
       maxRssKB: memory.maxRssKB,
       setupSeconds: round(setupSeconds),
       pdftotext: comparison(seconds, timeTool('pdftotext', [pdf, '/dev/null'])),
+      wholeProcess: runs > 0 ? await wholeProcess(pdf, dir, runs) : null,
     });
   } finally {
     await printer.close();

@@ -5,6 +5,7 @@
  * onProgress reports.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 const MB = 1024 * 1024;
 
@@ -116,4 +117,37 @@ export function stageTimer(tail: string): { onProgress(p: { stage: string; done:
       return out;
     },
   };
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export interface ProcessRun {
+  seconds: number;
+  /** The process's peak resident set in KB, from GNU time when installed (else null). */
+  maxRssKB: number | null;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/**
+ * Runs `command args…` as a whole process (start-up, module loading and exit
+ * included) and returns its wall-clock seconds and, when GNU time is
+ * installed, its peak memory. Throws when it fails.
+ */
+export function timeProcess(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ProcessRun {
+  const withTime = existsSync(GNU_TIME);
+  const argv = withTime ? [GNU_TIME, '-f', '%M', command, ...args] : [command, ...args];
+  const start = performance.now();
+  const result = spawnSync(argv[0]!, argv.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], env, maxBuffer: 16 * MB });
+  const seconds = secondsSince(start);
+  if (result.error) throw result.error;
+  const stderr = result.stderr.toString();
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}): ${stderr.slice(-300)}`);
+  const kb = withTime ? Number(/(\d+)\s*$/.exec(stderr)?.[1]) : NaN;
+  return { seconds, maxRssKB: Number.isFinite(kb) ? kb : null };
 }

@@ -17,18 +17,18 @@ import { ScaleBenchResult, runScaleBench } from './scale.ts';
 const BenchName = z.enum(['import', 'build', 'scale', 'ocr']);
 type BenchName = z.infer<typeof BenchName>;
 
-const USAGE = 'usage: npm run bench [-- import|build|scale|ocr] [--pages N] [--sizes 40,200,1000] [--keep DIR]';
+const USAGE = 'usage: npm run bench [-- import|build|scale|ocr] [--pages N] [--runs N] [--sizes 40,200,1000] [--keep DIR]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-function parse(argv: string[]): { names: BenchName[]; pages: number | undefined; sizes: number[] | undefined; keep: string | undefined } {
+function parse(argv: string[]): { names: BenchName[]; pages: number | undefined; runs: number | undefined; sizes: number[] | undefined; keep: string | undefined } {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { pages: { type: 'string' }, sizes: { type: 'string' }, keep: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { pages: { type: 'string' }, runs: { type: 'string' }, sizes: { type: 'string' }, keep: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -43,16 +43,21 @@ function parse(argv: string[]): { names: BenchName[]; pages: number | undefined;
     pages = Number(values.pages);
     if (!Number.isInteger(pages) || pages < 1) fail(`--pages must be a positive whole number, not "${values.pages}".`);
   }
+  let runs: number | undefined;
+  if (values.runs !== undefined) {
+    runs = Number(values.runs);
+    if (!Number.isInteger(runs) || runs < 0) fail(`--runs must be a whole number, not "${values.runs}".`);
+  }
   let sizes: number[] | undefined;
   if (values.sizes !== undefined) {
     sizes = values.sizes.split(',').map(Number);
     if (!sizes.every((n) => Number.isInteger(n) && n > 0)) fail(`--sizes must be whole numbers separated by commas, not "${values.sizes}".`);
   }
   // The scale run takes a long while, so it runs only when named.
-  return { names: names.length ? [...new Set(names)] : ['import', 'build'], pages, sizes, keep: values.keep };
+  return { names: names.length ? [...new Set(names)] : ['import', 'build'], pages, runs, sizes, keep: values.keep };
 }
 
-async function runOne(name: BenchName, pages: number | undefined, keep: string | undefined, sizes?: number[]): Promise<unknown> {
+async function runOne(name: BenchName, pages: number | undefined, keep: string | undefined, sizes?: number[], runs?: number): Promise<unknown> {
   const log = (line: string) => process.stderr.write(`[bench ${name}] ${line}\n`);
   const dir = keep ? `${keep}/${name}` : undefined;
   if (dir) await mkdir(dir, { recursive: true });
@@ -63,7 +68,7 @@ async function runOne(name: BenchName, pages: number | undefined, keep: string |
   if (name === 'scale') return runScaleBench({ ...(sizes ? { sizes } : {}), ...(dir ? { dir } : {}), log });
   if (name === 'import') {
     log(`importing a ${pages ?? 500}-page PDF`);
-    return runImportBench({ ...(pages ? { pages } : {}), ...(dir ? { dir } : {}) });
+    return runImportBench({ ...(pages ? { pages } : {}), ...(dir ? { dir } : {}), ...(runs !== undefined ? { processRuns: runs } : {}) });
   }
   return runBuildBench({ ...(pages ? { files: filesForPages(pages) } : {}), ...(dir ? { dir } : {}), log });
 }
@@ -83,9 +88,9 @@ function runInChild(name: BenchName, argv: string[]): unknown {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const { names, pages, sizes, keep } = parse(argv);
+  const { names, pages, runs, sizes, keep } = parse(argv);
   if (names.length === 1) {
-    const result = await runOne(names[0]!, pages, keep, sizes);
+    const result = await runOne(names[0]!, pages, keep, sizes, runs);
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     return;
   }

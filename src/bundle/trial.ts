@@ -4,15 +4,26 @@
  * makeInert, save), so a file that would sink a build is caught, repaired or
  * refused when it is imported instead of when a bundle is due.
  */
-import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
+import { ParseSpeeds, PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import '../pdf/quiet.ts';
 import { DonorCopier } from './copy.ts';
 import { PageDrawer } from './draw.ts';
 import { makeInert } from './inert.ts';
 
+/** How a build loads a source; import loads a kept file once this way for its checks and the trial. */
+export const DONOR_LOAD_OPTIONS = { updateMetadata: false, ignoreEncryption: true } as const;
+
 /** Copies, stamps and saves every page of `pdf` as a build would; throws whatever the build would throw. */
 export async function trialCopy(pdf: Uint8Array): Promise<void> {
-  const donor = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
+  await trialCopyOf(await PDFDocument.load(pdf, DONOR_LOAD_OPTIONS));
+}
+
+/**
+ * The trial copy from a donor already loaded with DONOR_LOAD_OPTIONS (import
+ * parses a file it keeps as it is once, for its checks and this copy). The
+ * donor must not be saved afterwards: copying may detach its links.
+ */
+export async function trialCopyOf(donor: PDFDocument): Promise<void> {
   const out = await PDFDocument.create({ updateMetadata: false });
   const font = await out.embedFont(StandardFonts.HelveticaBold);
   const copier = new DonorCopier(donor, out);
@@ -22,6 +33,6 @@ export async function trialCopy(pdf: Uint8Array): Promise<void> {
   pages.forEach((page, i) => drawer.draw(page, String(i + 1), []));
   makeInert(out);
   const saved = await out.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
-  const back = await PDFDocument.load(saved, { updateMetadata: false });
+  const back = await PDFDocument.load(saved, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   if (back.getPageCount() !== pages.length) throw new Error(`the copy has ${back.getPageCount()} of ${pages.length} pages`);
 }

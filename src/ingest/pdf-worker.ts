@@ -10,7 +10,9 @@ import { Worker } from 'node:worker_threads';
 import { SanadError, SourceTooComplexError } from '../errors.ts';
 import * as errors from '../errors.ts';
 import type { PageText } from '../model/index.ts';
+import { maxTextThreads } from '../pdf/text-workers.ts';
 import type { PreparedPdf } from './pdf.ts';
+import type { ImportedPdf } from './pdf-import.ts';
 import type { PdfJob, PdfWorkerReply } from './pdf-worker-thread.ts';
 
 export interface PdfWorkerLimits {
@@ -59,8 +61,8 @@ function isOutOfMemory(e: unknown): boolean {
   return (e as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
-function start(memoryMb: number): Running {
-  const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 } });
+function start(memoryMb: number, textWorkers = 0): Running {
+  const worker = new Worker(workerUrl(), { workerData: { textWorkers }, resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 64 } });
   worker.unref();
   const ready = new Promise<void>((resolve, reject) => {
     const done = (outcome: () => void) => {
@@ -83,6 +85,7 @@ function start(memoryMb: number): Running {
 /** The same job on the calling thread: only when no worker can be started at all (never for a limit). */
 async function runHere(job: PdfJob, onProgress?: (done: number, total: number) => void): Promise<unknown> {
   if (job.type === 'prepare') return (await import('./pdf.ts')).preparePdf(job.name, job.bytes);
+  if (job.type === 'import') return (await import('./pdf-import.ts')).importPdf(job.name, job.bytes, onProgress);
   return (await import('../pdf/text.ts')).extractText(job.bytes, onProgress);
 }
 
@@ -143,6 +146,33 @@ async function run<T>(name: string, job: PdfJob, limits: PdfWorkerLimits, onProg
 /** preparePdf (checks, decryption, flattening, repair, trial copy) in a worker under the limits. */
 export function preparePdfInWorker(name: string, bytes: Uint8Array, limits: PdfWorkerLimits = {}): Promise<PreparedPdf> {
   return run<PreparedPdf>(name, { type: 'prepare', name, bytes }, limits);
+}
+
+/**
+ * What import needs of a PDF in one job under the limits: preparePdf's
+ * verdict and document, and the text of every page of that document, with
+ * the file parsed once (ingest/pdf-import.ts).
+ */
+export function importPdfInWorker(
+  name: string,
+  bytes: Uint8Array,
+  onProgress?: (done: number, total: number) => void,
+  limits: PdfWorkerLimits = {},
+): Promise<ImportedPdf> {
+  return run<ImportedPdf>(name, { type: 'import', name, bytes }, limits, onProgress);
+}
+
+/**
+ * Starts the parsing worker now (it and its extraction workers load pdf-lib and pdfjs meanwhile), for a
+ * caller about to import PDFs: the CLI's import verb calls it before opening
+ * the workspace. Harmless when one is already idle.
+ */
+export function warmPdfWorker(limits: PdfWorkerLimits = {}): void {
+  const { memoryMb } = effectiveLimits(limits);
+  if (idle && idle.memoryMb === memoryMb) return;
+  if (idle) void idle.worker.terminate();
+  // Its extraction workers start first, for a long file (a short one closes them).
+  idle = start(memoryMb, maxTextThreads() - 1);
 }
 
 /** The text of every page (pdf/text.ts extractText) in a worker under the limits. */

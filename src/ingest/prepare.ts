@@ -9,7 +9,6 @@
 import { createHash } from 'node:crypto';
 import { DamagedSourceError, SourceTooComplexError } from '../errors.ts';
 import { SourceMeta, type OcrInfo, type PageText, type SourceFlag, type SourceScope } from '../model/index.ts';
-import { applyOcr } from '../ocr/apply.ts';
 import type { ImageRendition } from './render-image.ts';
 import type { Printer } from '../print/printer.ts';
 import type { NewSource } from '../store/index.ts';
@@ -17,8 +16,8 @@ import { inputOf, readInput, type InputFile } from './detect.ts';
 import type { ChildFile, FormatOutput } from './formats/index.ts';
 import { buildSourceMeta, checkImportMetadata, titleFromName, type ImportMetadata } from './metadata.ts';
 import { ocrStep, type OcrMode } from './ocr-step.ts';
-import { extractTextInWorker, type PdfWorkerLimits } from './pdf-worker.ts';
-import { printRendition, type DeclaredMetadata } from './rendition.ts';
+import type { PdfWorkerLimits } from './pdf-worker.ts';
+import type { DeclaredMetadata } from './rendition.ts';
 
 export interface ImportProgress {
   /** Base name of the file being imported. */
@@ -58,6 +57,8 @@ export interface PreparedSource extends NewSource {
 
 interface Document {
   documentPdf: Uint8Array;
+  /** The text of documentPdf's pages, when the module read it in the same pass. */
+  text?: PageText[];
   flags: SourceFlag[];
   declared: DeclaredMetadata;
   /** Every page is a picture (image renditions): OCR reads them all. */
@@ -68,13 +69,14 @@ interface Document {
 async function documentOf(input: InputFile, sha256: string, options: PrepareOptions, given: ImportMetadata): Promise<Document> {
   const report = (done: number, total = 1) => options.onProgress?.({ file: input.name, stage: 'rendering', done, total });
   report(0);
+  const extracting = (done: number, total: number) => options.onProgress?.({ file: input.name, stage: 'extracting', done, total });
   const output: FormatOutput = await input.module.render(
     { name: input.name, bytes: input.bytes, ext: input.ext },
-    { printer: options.printer, sha256, given, progress: report, ...(options.pdfLimits ? { pdfLimits: options.pdfLimits } : {}), ...(options.keepGps ? { keepGps: true } : {}) },
+    { printer: options.printer, sha256, given, progress: report, extracting, ...(options.pdfLimits ? { pdfLimits: options.pdfLimits } : {}), ...(options.keepGps ? { keepGps: true } : {}) },
   );
   if ('documentPdf' in output) {
     report(1);
-    return { documentPdf: output.documentPdf, flags: output.flags ?? [], declared: output.declared };
+    return { documentPdf: output.documentPdf, flags: output.flags ?? [], declared: output.declared, ...(output.text ? { text: output.text } : {}) };
   }
   const rendition = output.rendition as typeof output.rendition & Partial<Pick<ImageRendition, 'capture' | 'pictures'>>;
   const declared = { ...rendition.declared, ...output.declared };
@@ -82,6 +84,7 @@ async function documentOf(input: InputFile, sha256: string, options: PrepareOpti
   const shown = { ...declared, ...given };
   const title = shown.title ?? titleFromName(input.name);
   const context = { originalName: input.name, sha256, title, author: shown.author, published: shown.published, url: shown.url };
+  const { printRendition } = await import('./rendition.ts');
   const documentPdf = await printRendition(options.printer, rendition, context, title);
   report(1);
   return { documentPdf, flags: output.flags ?? [], declared, ...(rendition.pictures ? { pictures: true } : {}), ...(rendition.capture ? { capture: rendition.capture } : {}) };
@@ -99,7 +102,7 @@ export async function prepareInput(input: InputFile, options: PrepareOptions): P
   let text: PageText[];
   try {
     const onPages = (done: number, total: number) => progress?.({ file: input.name, stage: 'extracting', done, total });
-    text = await extractTextInWorker(input.name, documentPdf, onPages, options.pdfLimits);
+    text = doc.text ?? (await (await import('./pdf-worker.ts')).extractTextInWorker(input.name, documentPdf, onPages, options.pdfLimits));
   } catch (error) {
     if (error instanceof SourceTooComplexError) throw error;
     throw new DamagedSourceError(input.name, 'the text of its pages cannot be read', error);
@@ -113,6 +116,7 @@ export async function prepareInput(input: InputFile, options: PrepareOptions): P
       // A step registered by the embedding application (tests) replaces the built-in engine.
       ({ documentPdf, text, flags } = await hook({ name: input.name, documentPdf, text, flags, mode, onProgress: (d, total) => progress?.({ file: input.name, stage: 'ocr', done: d, total }) }));
     } else {
+      const { applyOcr } = await import('../ocr/apply.ts');
       const done = await applyOcr(documentPdf, text, {
         mode,
         ...(doc.pictures ? { pictures: true } : {}),

@@ -5,7 +5,6 @@
  * returns the flags and the confidence record to store with the source.
  */
 import type { OcrInfo, PageText, SourceFlag } from '../model/index.ts';
-import { extractText } from '../pdf/text.ts';
 import { pagesToOcr, type OcrMode, type OcrProgress } from './pages.ts';
 
 export const OCR_ENGINE = 'tesseract.js';
@@ -42,6 +41,7 @@ export async function applyOcr(documentPdf: Uint8Array, text: PageText[], option
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  const { extractText } = await import('../pdf/text.ts');
   const newText = await extractText(result.documentPdf);
   const stillEmpty = !newText.some((p) => p.text.trim().length > 0);
   return {

@@ -2,26 +2,33 @@
  * Page text of a long PDF on several threads. pdfjs parses on the thread
  * that calls it, so one document's pages are extracted on one core; here
  * worker threads open the same (shared) bytes with their own pdfjs and take
- * contiguous page ranges from a queue while the calling thread takes its
- * share. The result is the same PageText[] extractText gives, in page order.
- * Used by import (and callable from any thread, e.g. an import worker).
+ * contiguous page ranges from a shared counter (Atomics) while the calling
+ * thread takes its share, so a worker never waits for a busy caller. Workers
+ * may be started early (`startTextWorkers`) so their pdfjs loads while the
+ * file is being checked. The result is the same PageText[] extractText
+ * gives, in page order; a range a worker could not read is read again here.
+ * Used by import (and callable from any thread, e.g. the PDF parsing worker).
  */
-import { availableParallelism } from 'node:os';
-import { isMainThread, resourceLimits, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PageText } from '../model/index.ts';
 import { openPdf } from './pdfjs.ts';
 import { extractPageText } from './text.ts';
-import type { TextWorkerReply, TextWorkerRequest } from './text-worker.ts';
+import type { TextWorkerOpen, TextWorkerReply } from './text-worker.ts';
+import { hasStopped, maxTextThreads, spawnTextWorker, threadOverride, type TextWorkers } from './text-workers.ts';
+
+export { maxTextThreads, startTextWorkers, type TextWorkers } from './text-workers.ts';
 
 /** Below this many pages a worker costs more to start (it loads its own pdfjs) than it saves. */
 export const MIN_PAGES_FOR_WORKERS = 120;
 /** Pages per range handed out. */
-const RANGE = 24;
+const RANGE = 16;
 
 export interface ExtractOptions {
   /** Threads, the calling one included (default: one per core, at most 4; 1 = no workers). SANAD_TEXT_THREADS overrides. */
   workers?: number;
   onPage?: (done: number, total: number) => void;
+  /** Workers already started (startTextWorkers); used first, and closed when done. */
+  started?: TextWorkers;
 }
 
 export interface ExtractedText {
@@ -31,102 +38,93 @@ export interface ExtractedText {
 }
 
 export function defaultTextThreads(pages: number): number {
-  const override = Number(process.env.SANAD_TEXT_THREADS);
-  if (Number.isInteger(override) && override >= 1) return override;
+  const override = threadOverride();
+  if (override) return override;
   if (pages < MIN_PAGES_FOR_WORKERS) return 1;
-  return Math.max(1, Math.min(4, availableParallelism()));
+  return maxTextThreads();
 }
 
-function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './text-worker-entry.mjs' : './text-worker.js', import.meta.url);
+/** Runs one worker over the shared queue; resolves when it has finished (or stopped), never rejects. */
+function workerLane(worker: Worker, open: TextWorkerOpen, take: (from: number, pages: PageText[]) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (hasStopped(worker)) {
+      resolve();
+      return;
+    }
+    const stop = () => {
+      worker.off('message', onMessage);
+      worker.off('error', stop);
+      worker.off('exit', stop);
+      resolve();
+    };
+    const onMessage = (reply: TextWorkerReply) => {
+      if (reply.type === 'pages') take(reply.from, reply.pages);
+      else if (reply.type === 'done') stop();
+      // 'failed': the range stays empty and is read again by the caller.
+    };
+    worker.on('message', onMessage);
+    worker.once('error', stop);
+    worker.once('exit', stop);
+    worker.postMessage(open);
+  });
 }
 
 /** Extracts every page; throws what pdfjs throws (a password, a page that cannot be read). */
 export async function extractTextParallel(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedText> {
-  const doc = await openPdf(bytes);
+  const started = options.started;
+  let doc;
+  try {
+    doc = await openPdf(bytes);
+  } catch (error) {
+    await started?.close();
+    throw error;
+  }
+  const extra: Worker[] = [];
   try {
     const total = doc.numPages;
     const meta = await doc.getMetadata().catch(() => undefined);
     const filter = (meta?.info as { EncryptFilterName?: unknown } | undefined)?.EncryptFilterName;
     const encrypted = filter !== undefined && filter !== null;
     const threads = Math.max(1, Math.floor(options.workers ?? defaultTextThreads(total)));
-    const pages = new Array<PageText>(total);
+    const pages = new Array<PageText | undefined>(total);
     let done = 0;
-    const finished = () => options.onPage?.(++done, total);
-    const ranges: Array<[number, number]> = [];
-    const size = threads > 1 ? RANGE : total;
-    for (let from = 1; from <= total; from += size) ranges.push([from, Math.min(total, from + size - 1)]);
-    const queue = ranges.slice();
-    let failed: unknown;
-
-    const mainLane = async () => {
-      for (let r = queue.shift(); r && failed === undefined; r = queue.shift()) {
-        for (let n = r[0]; n <= r[1]; n++) {
-          pages[n - 1] = await extractPageText(doc, n);
-          finished();
-        }
-        // Let the workers' replies in between ranges.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+    const set = (n: number, page: PageText) => {
+      if (pages[n - 1] !== undefined) return;
+      pages[n - 1] = page;
+      options.onPage?.(++done, total);
     };
+    const ranges: Array<[number, number]> = [];
+    const size = threads > 1 ? RANGE : Math.max(1, total);
+    for (let from = 1; from <= total; from += size) ranges.push([from, Math.min(total, from + size - 1)]);
+    const next = new Int32Array(new SharedArrayBuffer(4));
 
-    const workerLane = async () => {
+    const lanes: Array<Promise<void>> = [];
+    const helpers = Math.min(threads - 1, Math.max(0, ranges.length - 1));
+    if (helpers > 0) {
       const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
       shared.set(bytes);
-      // Called from a worker with limits (import's PDF worker), the helpers get the same limits.
-      const limits = isMainThread ? {} : { resourceLimits };
-      const worker = new Worker(workerUrl(), { workerData: { bytes: shared }, ...limits });
-      const ask = (m: TextWorkerRequest) =>
-        new Promise<TextWorkerReply>((resolve, reject) => {
-          const onMessage = (reply: TextWorkerReply) => {
-            worker.off('error', reject);
-            worker.off('exit', onExit);
-            resolve(reply);
-          };
-          const onExit = (code: number) => reject(new Error(`text worker exited (${code})`));
-          worker.once('message', onMessage);
-          worker.once('error', reject);
-          worker.once('exit', onExit);
-          worker.postMessage(m);
-        });
-      try {
-        for (let r = queue.shift(); r && failed === undefined; r = queue.shift()) {
-          let reply: TextWorkerReply;
-          try {
-            reply = await ask({ from: r[0], to: r[1] });
-          } catch {
-            // The worker is gone: the calling thread does this range.
-            queue.unshift(r);
-            return;
-          }
-          if (reply.type === 'error') {
-            queue.unshift(r);
-            return;
-          }
-          reply.pages.forEach((p, k) => {
-            pages[r[0] + k - 1] = p;
-            finished();
-          });
-        }
-      } finally {
-        await worker.terminate();
+      const pool = (started?.workers ?? []).slice(0, helpers);
+      while (pool.length < helpers) {
+        const w = spawnTextWorker();
+        extra.push(w);
+        pool.push(w);
       }
-    };
-
-    const lanes = [mainLane(), ...Array.from({ length: threads - 1 }, () => workerLane().catch(() => undefined))];
-    await Promise.all(lanes).catch((e: unknown) => {
-      failed = e;
-    });
-    if (failed !== undefined) throw failed;
-    // Ranges given back by a worker that stopped after the main lane finished.
-    for (let r = queue.shift(); r; r = queue.shift()) {
-      for (let n = r[0]; n <= r[1]; n++) {
-        pages[n - 1] = await extractPageText(doc, n);
-        finished();
-      }
+      const open: TextWorkerOpen = { type: 'open', bytes: shared, ranges, next };
+      const take = (from: number, got: PageText[]) => got.forEach((p, k) => set(from + k, p));
+      for (const w of pool) lanes.push(workerLane(w, open, take));
     }
-    return { pages, encrypted };
+    // The calling thread's own lane, yielding between ranges so the workers' replies come in.
+    for (let i = Atomics.add(next, 0, 1); i < ranges.length; i = Atomics.add(next, 0, 1)) {
+      const [from, to] = ranges[i]!;
+      for (let n = from; n <= to; n++) set(n, await extractPageText(doc, n));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(lanes);
+    // Ranges a worker could not read, or took and then stopped: read here (a real fault throws).
+    for (let n = 1; n <= total; n++) if (pages[n - 1] === undefined) set(n, await extractPageText(doc, n));
+    return { pages: pages as PageText[], encrypted };
   } finally {
+    await Promise.all([...extra.map((w) => w.terminate()), started?.close()]);
     await doc.destroy();
   }
 }

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { InvalidInputError, NotFoundError, isSanadError } from '../errors.ts';
 import { SourceMeta, SourceMetaPatch, TextFile, type PageText } from '../model/index.ts';
-import { readPageText, encodeTextCache, type NoticeSink } from './text-cache.ts';
+import { readPageText, encodeTextFile, type NoticeSink } from './text-cache.ts';
 import { writeNewFileDurable } from './atomic.ts';
 import { formatJson, isMissingFile, readJson, writeJson } from './json-file.ts';
 import {
@@ -115,7 +115,7 @@ async function writeSourceFiles(folder: string, meta: SourceMeta, input: NewSour
   if (!(meta.originalFile === 'original.pdf' && sameBytes(input.original, input.documentPdf))) {
     await writeNewFileDurable(path.join(folder, DOCUMENT_FILE), input.documentPdf);
   }
-  await writeNewFileDurable(path.join(folder, TEXT_CACHE_FILE), encodeTextCache(meta, text.data.pages));
+  await writeNewFileDurable(path.join(folder, TEXT_CACHE_FILE), encodeTextFile(text.data));
 }
 
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -19,7 +19,11 @@ export type NoticeSink = (message: string) => void;
 
 /** The bytes Sanad stores for a source's page text. */
 export function encodeTextCache(meta: SourceMeta, pages: PageText[]): Uint8Array {
-  const file = TextFile.parse({ schemaVersion: 1, sha256: meta.sha256, pages });
+  return encodeTextFile(TextFile.parse({ schemaVersion: 1, sha256: meta.sha256, pages }));
+}
+
+/** The bytes of a text file already validated (import validates it once, then stores it). */
+export function encodeTextFile(file: TextFile): Uint8Array {
   return gzipSync(JSON.stringify(file), { level: 6 });
 }
 

@@ -240,6 +240,8 @@ export class Workspace {
 
   addSource(input: sources.NewSource): Promise<SourceMeta> {
     return this.#write(async (ws) => {
+      // Index opened and reconciled before the write, so the new folder is indexed once, from memory.
+      await this.index().catch(() => undefined);
       const meta = await sources.addSource(ws, input);
       await this.#afterWrite(async (index) => {
         const folder = await sources.sourceDirOf(this.dir, meta.id);

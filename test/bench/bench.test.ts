@@ -17,7 +17,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('runImportBench', () => {
   it('imports a 5-page PDF and reports its pages, time and memory', async () => {
-    const result = await runImportBench({ pages: 5, dir: join(dir, 'import') });
+    const result = await runImportBench({ pages: 5, dir: join(dir, 'import'), processRuns: 1 });
     expect(ImportBenchResult.parse(result)).toEqual(result);
     expect(result.pages).toBe(5);
     expect(result.seconds).toBeGreaterThan(0);
@@ -27,6 +27,14 @@ describe('runImportBench', () => {
     // poppler is installed on this machine, so the comparison is made.
     expect(result.pdftotext).not.toBeNull();
     expect(result.pdftotext!.ratio).toBeGreaterThan(0);
+    // The same file imported by the sanad command as a whole process, next to pdftotext's.
+    expect(result.wholeProcess).not.toBeNull();
+    expect(result.wholeProcess!.runs).toBe(1);
+    expect(result.wholeProcess!.sanadSeconds).toBeGreaterThan(0);
+    expect(result.wholeProcess!.pdftotextSeconds).toBeGreaterThan(0);
+    // A Node process that loads pdfjs cannot start faster than pdftotext reads 5 pages.
+    expect(result.wholeProcess!.ratio).toBeGreaterThan(1);
+    expect(result.wholeProcess!.sanadMaxRssMB).toBeGreaterThan(20);
     // The workspace it imported into holds exactly one source.
     expect(await readdir(join(dir, 'import', 'ws', 'library', 'sources'))).toHaveLength(1);
   });

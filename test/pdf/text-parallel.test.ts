@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { extractText } from '../../src/pdf/text.ts';
-import { extractTextParallel } from '../../src/pdf/text-parallel.ts';
+import { extractTextParallel, startTextWorkers } from '../../src/pdf/text-parallel.ts';
 
 async function longPdf(pages: number): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -26,6 +26,25 @@ describe('extractTextParallel', () => {
     expect(seen).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
     expect((await extractTextParallel(bytes, { workers: 1 })).pages).toEqual(single);
   }, 120_000);
+
+  it('uses workers started before the file was known, and reads the ranges of one that stopped', async () => {
+    const bytes = await longPdf(70);
+    const single = await extractText(bytes);
+    const started = startTextWorkers(2);
+    // One of them dies before it is given the file: its share is read by the others.
+    await started.workers[0]!.terminate();
+    const parallel = await extractTextParallel(bytes, { workers: 3, started });
+    expect(parallel.pages).toEqual(single);
+    // They are closed when the extraction is done.
+    expect(await started.workers[1]!.terminate()).toBeUndefined();
+  }, 120_000);
+
+  it('closes workers started for a file that turns out not to be a PDF', async () => {
+    const started = startTextWorkers(1);
+    const exited = new Promise<number>((resolve) => started.workers[0]!.once('exit', resolve));
+    await expect(extractTextParallel(new TextEncoder().encode('not a pdf'), { workers: 2, started })).rejects.toThrow();
+    await exited;
+  });
 
   it('rejects bytes that are not a PDF', async () => {
     await expect(extractTextParallel(new TextEncoder().encode('not a pdf'), { workers: 2 })).rejects.toThrow();

@@ -46,7 +46,9 @@ export function registerLibraryCommands(program: Command, ctx: Ctx, run: (fn: ()
     .action((files: string[], o: Record<string, string | undefined> & { keepGps?: boolean; cg?: boolean }) =>
       run(async () => {
         const c = ctx();
-        const ops = await loadOps();
+        // The parsing worker loads pdf-lib and pdfjs while this thread opens the workspace.
+        if (files.some((f) => /\.pdf$/i.test(f))) (await import('../../ingest/pdf-worker.ts')).warmPdfWorker();
+        const ops = await import('../../ops/sources.ts');
         if (o.ocr !== 'auto' && o.ocr !== 'always' && o.ocr !== 'never') throw new InvalidInputError(`--ocr must be auto, always or never, not "${String(o.ocr)}".`);
         const ocrLanguages = typeof o.lang === 'string' ? (await import('../../ocr/languages.ts')).parseLanguages(o.lang) : undefined;
         if (o.type !== undefined && !(DOCUMENT_TYPES as readonly string[]).includes(o.type)) {

@@ -1,7 +1,8 @@
 /**
  * PDF input (born-digital or scanned). The original is used as it is when
  * possible; `ingest/pdf.ts` decides when a copy must be decrypted, flattened
- * or repaired. Pages without a text layer are left to the OCR step.
+ * or repaired. The text of its pages is read in the same worker pass
+ * (ingest/pdf-import.ts). Pages without a text layer are left to the OCR step.
  */
 import type { DeclaredMetadata } from '../rendition.ts';
 import { SIG, startsWith } from './sniff.ts';
@@ -22,9 +23,9 @@ export const pdfFormat: SourceFormatModule = {
   ocr: 'pages-without-text',
   detect: (bytes) => (looksLikePdf(bytes) ? { ext: 'pdf' } : undefined),
   async render(input, ctx) {
-    // Untrusted bytes are parsed in the PDF worker, under its time and memory limits.
-    const pdf = await (await import('../pdf-worker.ts')).preparePdfInWorker(input.name, input.bytes, ctx.pdfLimits);
+    // Untrusted bytes are parsed in the PDF worker, under its time and memory limits: checks, trial copy and text in one pass.
+    const { prepared: pdf, text } = await (await import('../pdf-worker.ts')).importPdfInWorker(input.name, input.bytes, ctx.extracting, ctx.pdfLimits);
     const declared: DeclaredMetadata = { ...(pdf.title ? { title: pdf.title } : {}), ...(pdf.author ? { author: pdf.author } : {}) };
-    return { documentPdf: pdf.documentPdf, flags: pdf.flags, declared };
+    return { documentPdf: pdf.documentPdf, flags: pdf.flags, declared, text };
   },
 };

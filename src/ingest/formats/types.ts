@@ -7,7 +7,7 @@
  * to this interface, so adding a format is one new module plus one line in
  * `formats/index.ts`.
  */
-import type { ImportMetadata, SourceFlag, SourceFormat } from '../../model/index.ts';
+import type { ImportMetadata, PageText, SourceFlag, SourceFormat } from '../../model/index.ts';
 import type { PdfWorkerLimits } from '../pdf-worker.ts';
 import type { Printer } from '../../print/printer.ts';
 import type { DeclaredMetadata, Rendition } from '../rendition.ts';
@@ -35,6 +35,8 @@ export interface FormatContext {
   given: ImportMetadata;
   /** Reports rendering progress of this one file (done out of total). */
   progress: (done: number, total: number) => void;
+  /** Reports text extraction progress (pages done out of total), for a module that returns `text`. */
+  extracting?: (done: number, total: number) => void;
   /** Time and memory limits of the PDF parsing worker (defaults in pdf-worker.ts). */
   pdfLimits?: PdfWorkerLimits;
   /** Keep a photo's GPS position (default: dropped; it can locate a family). */
@@ -45,11 +47,13 @@ export interface FormatContext {
  * The result of rendering. Either `rendition` (template data printed by the
  * pipeline through `templates/<template>.hbs` with the provenance line) or
  * `documentPdf` (a PDF the module made itself: a PDF input, a LibreOffice
- * conversion).
+ * conversion), with `text` when the module read the text of its pages in
+ * the same pass (the PDF module: the file is parsed once), which the
+ * pipeline then uses instead of extracting it again.
  */
 export type FormatOutput =
   | { rendition: Rendition; flags?: SourceFlag[]; declared?: DeclaredMetadata }
-  | { documentPdf: Uint8Array; flags?: SourceFlag[]; declared: DeclaredMetadata };
+  | { documentPdf: Uint8Array; flags?: SourceFlag[]; declared: DeclaredMetadata; text?: PageText[] };
 
 /** A file carried inside another (an e-mail attachment, a chat's document); imported as its own source. */
 export interface ChildFile {
