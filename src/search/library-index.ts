@@ -308,6 +308,33 @@ export class LibraryIndex {
     return rows.map((r) => JSON.parse(r.json) as SourceMeta);
   }
 
+  /** Sources indexed, every scope. */
+  sourceCount(): number {
+    return Number((this.#stmt('SELECT count(*) AS n FROM sources').get() as { n: number }).n);
+  }
+
+  /** One indexed source's metadata. */
+  source(id: string): SourceMeta | undefined {
+    const row = this.#stmt('SELECT json FROM sources WHERE id = ?').get(id) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as SourceMeta) : undefined;
+  }
+
+  /** Titles of these sources (those indexed). */
+  titles(ids: Iterable<string>): Map<string, string> {
+    const stmt = this.#stmt('SELECT title FROM sources WHERE id = ?');
+    const out = new Map<string, string>();
+    for (const id of new Set(ids)) {
+      const row = stmt.get(id) as { title: string } | undefined;
+      if (row) out.set(id, row.title);
+    }
+    return out;
+  }
+
+  /** Excerpts of one source. */
+  excerptCount(sourceId: string): number {
+    return Number((this.#stmt('SELECT count(*) AS n FROM excerpts WHERE source_id = ?').get(sourceId) as { n: number }).n);
+  }
+
   /** Excerpt count per source id. */
   excerptCounts(): Map<string, number> {
     const rows = this.#stmt('SELECT source_id AS id, count(*) AS n FROM excerpts GROUP BY source_id').all() as { id: string; n: number }[];
