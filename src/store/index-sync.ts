@@ -75,6 +75,9 @@ export async function indexSource(index: LibraryIndex, src: IndexSource, options
   });
 }
 
+/** Sources re-indexed by one reconcile (and at least a tenth of them) after which the index is merged. */
+const OPTIMIZE_AFTER = 20;
+
 /**
  * Brings the index in line with the folders on disk: removes sources that are
  * gone, (re)indexes those that are new or whose folder stamp changed. A source
@@ -120,5 +123,8 @@ export async function reconcile(ws: string, index: LibraryIndex, options: SyncOp
       changed += 1;
     }
   }
+  // After re-indexing a good part of the library (a rebuild, a copied workspace), merge the
+  // full-text index once rather than leave every search to read the replaced pages' entries.
+  if (changed >= OPTIMIZE_AFTER && changed * 10 >= folders.length) index.optimize();
   return changed;
 }
