@@ -9,15 +9,16 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { AppBenchResult, runAppBench } from './app.ts';
 import { BuildBenchResult, filesForPages, runBuildBench } from './build.ts';
 import { ImportBenchResult, runImportBench } from './import.ts';
 import { OcrBenchResult, runOcrBench } from './ocr.ts';
 import { ScaleBenchResult, runScaleBench } from './scale.ts';
 
-const BenchName = z.enum(['import', 'build', 'scale', 'ocr']);
+const BenchName = z.enum(['import', 'build', 'scale', 'ocr', 'app']);
 type BenchName = z.infer<typeof BenchName>;
 
-const USAGE = 'usage: npm run bench [-- import|build|scale|ocr] [--pages N] [--runs N] [--sizes 40,200,1000] [--keep DIR]';
+const USAGE = 'usage: npm run bench [-- import|build|scale|ocr|app] [--pages N] [--runs N] [--sizes 40,200,1000] [--keep DIR]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -36,7 +37,7 @@ function parse(argv: string[]): { names: BenchName[]; pages: number | undefined;
   }
   const names = positionals.map((p) => {
     const parsed = BenchName.safeParse(p);
-    return parsed.success ? parsed.data : fail(`Unknown benchmark "${p}": name import, build, scale or ocr.`);
+    return parsed.success ? parsed.data : fail(`Unknown benchmark "${p}": name import, build, scale, ocr or app.`);
   });
   let pages: number | undefined;
   if (values.pages !== undefined) {
@@ -65,6 +66,7 @@ async function runOne(name: BenchName, pages: number | undefined, keep: string |
     log(`OCR of ${pages ?? 6} clean and ${pages ?? 6} noisy 300 dpi pages`);
     return runOcrBench({ ...(pages ? { pages } : {}), ...(dir ? { dir } : {}), log });
   }
+  if (name === 'app') return runAppBench({ ...(sizes?.[0] ? { sources: sizes[0] } : {}), ...(pages ? { pages } : {}), ...(dir ? { dir } : {}), log });
   if (name === 'scale') return runScaleBench({ ...(sizes ? { sizes } : {}), ...(dir ? { dir } : {}), log });
   if (name === 'import') {
     log(`importing a ${pages ?? 500}-page PDF`);
@@ -82,7 +84,7 @@ function runInChild(name: BenchName, argv: string[]): unknown {
     maxBuffer: 16 * 1024 * 1024,
   });
   if (child.status !== 0) throw new Error(`The ${name} benchmark failed (exit ${child.status}).`);
-  const schema = name === 'import' ? ImportBenchResult : name === 'scale' ? ScaleBenchResult : name === 'ocr' ? OcrBenchResult : BuildBenchResult;
+  const schema = name === 'import' ? ImportBenchResult : name === 'scale' ? ScaleBenchResult : name === 'ocr' ? OcrBenchResult : name === 'app' ? AppBenchResult : BuildBenchResult;
   return schema.parse(JSON.parse(child.stdout));
 }
 

@@ -21,6 +21,7 @@ export const API_METHOD_NAMES = [
   'tags.merge',
   'tags.delete',
   'sources.list',
+  'sources.page',
   'sources.get',
   'sources.update',
   'sources.import',

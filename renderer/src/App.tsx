@@ -19,6 +19,7 @@ import { ReaderView } from './views/reader/ReaderView.tsx';
 import { ExcerptsView } from './views/excerpts/ExcerptsView.tsx';
 import { TagsView } from './views/tags/TagsView.tsx';
 import { CasesView } from './views/cases/CasesView.tsx';
+import { warmPdfjs } from './pdf/loadPdfjs.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -53,6 +54,11 @@ export function App() {
       notices.error(new Error(p.message));
     }
   }, [info.data, notices]);
+  // pdf.js (library, viewer, worker) loads while the first view is on screen, not when a source is opened.
+  useEffect(() => {
+    const id = window.requestIdleCallback(() => warmPdfjs(), { timeout: 5000 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
   const onImported = useCallback((_: ImportOutcome[]) => bump(), [bump]);
   const importer = useImport(onImported);
 

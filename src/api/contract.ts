@@ -93,6 +93,8 @@ export const ApiArgs = {
   'tags.delete': z.object({ id: Id }).strict(),
 
   'sources.list': z.object({ caseSlug: CaseSlug.optional() }).strict(),
+  /** One page of the library table (e-mail families kept together), narrowed by title, publisher or author. */
+  'sources.page': z.object({ filter: z.string().max(500).optional(), offset: z.number().int().nonnegative().optional(), limit: z.number().int().positive().max(5000).optional() }).strict(),
   'sources.get': z.object({ id: Id }).strict(),
   'sources.update': z.object({ id: Id, patch: SourceMetaPatch }).strict(),
   'sources.import': z.object({ paths: z.array(z.string().min(1)).min(1), caseSlug: CaseSlug.optional(), metadata: ImportMetadataArgs.optional() }).strict(),
@@ -187,6 +189,8 @@ export interface ApiResults {
   'tags.merge': Tag[];
   'tags.delete': Tag[];
   'sources.list': SourceSummary[];
+  /** `total`: the library's sources; `matching`: those the filter keeps; `sources`: the page asked for. */
+  'sources.page': { total: number; matching: number; sources: SourceSummary[] };
   'sources.get': SourceSummary;
   'sources.update': SourceMeta;
   'sources.import': ImportOutcome[];

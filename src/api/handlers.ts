@@ -39,8 +39,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   const now = ctx.now ?? (() => new Date());
   const builds = new Map<string, AbortController>();
   async function views(list: Awaited<ReturnType<typeof ops.listExcerpts>>): Promise<ExcerptView[]> {
-    const [tags, sources] = await Promise.all([ws.listTags(), ws.indexedSources({ all: true })]);
-    const titles = new Map(sources.map((s) => [s.id, s.title]));
+    // Titles of the listed excerpts' sources only, not of the whole library.
+    const [tags, titles] = await Promise.all([ws.listTags(), ws.index().then((i) => i.titles(list.map((e) => e.sourceId)))]);
     const names = new Map(tags.map((t) => [t.id, t.name]));
     return list.map((e) => ({ ...e, sourceTitle: titles.get(e.sourceId) ?? e.sourceId, tagNames: e.tags.map((t) => names.get(t) ?? t) }));
   }
@@ -55,9 +55,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
 
   return {
     'workspace.info': async () => {
-      const [checked, cases, counts, file] = await Promise.all([ws.listSourcesChecked({ all: true }), ws.listCases(), ws.index().then((i) => i.excerptCounts()), ws.readWorkspaceFile()]);
+      // From the index (reconciled with the folders), not by reading every source.json.
+      const [checked, cases, counts, file] = await Promise.all([ws.indexedCount(), ws.listCases(), ws.index().then((i) => i.excerptCounts()), ws.readWorkspaceFile()]);
       const excerpts = [...counts.values()].reduce((a, b) => a + b, 0);
-      return { dir: ws.dir, sources: checked.sources.length, cases: cases.length, excerpts, stalenessMonths: file.settings.stalenessMonths, problems: checked.problems };
+      return { dir: ws.dir, sources: checked.sources, cases: cases.length, excerpts, stalenessMonths: file.settings.stalenessMonths, problems: checked.problems };
     },
 
     'tags.list': () => ws.listTags(),
@@ -67,11 +68,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'tags.delete': (a) => ops.deleteTag(ws, a.id),
 
     'sources.list': async (a) => ops.sourceSummaries(ws, { ...(a.caseSlug ? { caseSlug: a.caseSlug } : {}), ...(await staleness(a.caseSlug)) }),
-    'sources.get': async (a) => {
-      await ws.getSource(a.id);
-      const all = await ops.sourceSummaries(ws, { all: true, ...(await staleness()) });
-      return all.find((s) => s.id === a.id)!;
-    },
+    'sources.page': async (a) => ops.sourcePage(ws, { ...a, ...(await staleness()) }),
+    'sources.get': async (a) => ops.sourceSummary(ws, a.id, await staleness()),
     'sources.update': (a) => ws.updateSourceMeta(a.id, a.patch),
     'sources.import': (a) => {
       const refused = ctx.isPathGranted ? a.paths.find((p) => !ctx.isPathGranted!(p)) : undefined;

@@ -10,6 +10,7 @@ import type { Printer } from '../print/printer.ts';
 import type { Workspace } from '../store/index.ts';
 import { lowConfidenceWarning } from '../ocr/confidence.ts';
 import type { OcrMode } from '../ocr/pages.ts';
+import { familyOrder } from '../model/family.ts';
 import { isStale } from './staleness.ts';
 import type { ImportOutcome, SourceSummary } from '../api/views.ts';
 
@@ -78,6 +79,29 @@ export async function sourceSummaries(ws: Workspace, options: { caseSlug?: strin
   const sources = await ws.indexedSources(scope);
   const counts = (await ws.index()).excerptCounts();
   return sources.map((s) => ({ ...s, excerptCount: counts.get(s.id) ?? 0, stale: isStale(s, options.months, options.reference) }));
+}
+
+/**
+ * One page of the library as the app's table shows it (the library's own
+ * sources, as sources.list without a case), sorted by
+ * title with each e-mail's attachments right after it, narrowed by a filter
+ * on title, publisher and author (case-insensitive). Only the page crosses to
+ * the front end, so opening a library of thousands of sources sends a hundred.
+ */
+export async function sourcePage(ws: Workspace, options: { filter?: string; offset?: number; limit?: number; months: number; reference: Date }): Promise<{ total: number; matching: number; sources: SourceSummary[] }> {
+  const all = await sourceSummaries(ws, { months: options.months, reference: options.reference });
+  const q = options.filter?.trim().toLowerCase();
+  const shown = q ? all.filter((s) => `${s.title} ${s.publisher ?? ''} ${s.author ?? ''}`.toLowerCase().includes(q)) : all;
+  const ordered = familyOrder(shown).map((r) => r.source);
+  const offset = options.offset ?? 0;
+  return { total: all.length, matching: ordered.length, sources: ordered.slice(offset, offset + (options.limit ?? 100)) };
+}
+
+/** One source's summary (the reader's header): its own files and counts, not the whole library's. */
+export async function sourceSummary(ws: Workspace, id: string, options: { months: number; reference: Date }): Promise<SourceSummary> {
+  const meta = await ws.getSource(id);
+  const count = (await ws.index()).excerptCount(id);
+  return { ...meta, excerptCount: count, stale: isStale(meta, options.months, options.reference) };
 }
 
 export interface ReplaceOutcome {

@@ -11,7 +11,15 @@
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Excerpt, PageText, SourceMeta } from '../model/index.ts';
-import { parseSearchQuery } from './query.ts';
+import { parseSearchQuery, snippetQuery } from './query.ts';
+
+/**
+ * How many matching pages a search scores at most: the most recently indexed
+ * ones. A query matching fewer pages (after its filters) is ranked exactly; a
+ * broader one (a word on most pages of a large library) is ranked among the
+ * newest RANK_POOL matches, so a search costs the same at 40 or 4,000 sources.
+ */
+export const RANK_POOL = 1000;
 
 /** Bumped whenever the tables below change: an index of another version is rebuilt. */
 export const INDEX_SCHEMA_VERSION = 1;
@@ -118,9 +126,21 @@ export class LibraryIndex {
   readonly file: string;
   readonly #db: Database;
 
+  /** Prepared statements by SQL text, compiled once per connection. */
+  readonly #statements = new Map<string, BetterSqlite3.Statement>();
+
   private constructor(file: string, db: Database) {
     this.file = file;
     this.#db = db;
+  }
+
+  #stmt(sql: string): BetterSqlite3.Statement {
+    let stmt = this.#statements.get(sql);
+    if (!stmt) {
+      stmt = this.#db.prepare(sql);
+      this.#statements.set(sql, stmt);
+    }
+    return stmt;
   }
 
   /** Opens (creating when absent) the index at `file`; UnusableIndexError when it is damaged or of another version. */
@@ -161,7 +181,7 @@ export class LibraryIndex {
 
   /** id → stamp of every indexed source. */
   stamps(): Map<string, string> {
-    const rows = this.#db.prepare('SELECT id, stamp FROM sources').all() as { id: string; stamp: string }[];
+    const rows = this.#stmt('SELECT id, stamp FROM sources').all() as { id: string; stamp: string }[];
     return new Map(rows.map((r) => [r.id, r.stamp]));
   }
 
@@ -170,27 +190,27 @@ export class LibraryIndex {
     const { meta } = entry;
     const caseSlug = meta.scope.kind === 'case' ? meta.scope.slug : null;
     this.transaction(() => {
-      this.#db.prepare('INSERT OR REPLACE INTO sources (id, case_slug, title, type, format, published, stamp, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      this.#stmt('INSERT OR REPLACE INTO sources (id, case_slug, title, type, format, published, stamp, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(meta.id, caseSlug, meta.title, meta.type, meta.format, meta.published ?? null, entry.stamp, JSON.stringify(meta));
       if (pages) {
-        this.#db.prepare('DELETE FROM pages WHERE source_id = ?').run(meta.id);
-        const insert = this.#db.prepare('INSERT INTO pages (title, text, source_id, page) VALUES (?, ?, ?, ?)');
+        this.#stmt('DELETE FROM pages WHERE source_id = ?').run(meta.id);
+        const insert = this.#stmt('INSERT INTO pages (title, text, source_id, page) VALUES (?, ?, ?, ?)');
         for (const p of pages) insert.run(meta.title, p.text, meta.id, p.page);
       } else {
-        this.#db.prepare('UPDATE pages SET title = ? WHERE source_id = ?').run(meta.title, meta.id);
+        this.#stmt('UPDATE pages SET title = ? WHERE source_id = ?').run(meta.title, meta.id);
       }
     });
   }
 
   /** Replaces the excerpts indexed for a source. */
   putExcerpts(sourceId: string, list: Excerpt[]): void {
-    const row = this.#db.prepare('SELECT case_slug FROM sources WHERE id = ?').get(sourceId) as { case_slug: string | null } | undefined;
+    const row = this.#stmt('SELECT case_slug FROM sources WHERE id = ?').get(sourceId) as { case_slug: string | null } | undefined;
     const caseSlug = row?.case_slug ?? null;
     this.transaction(() => {
-      this.#db.prepare('DELETE FROM excerpts WHERE source_id = ?').run(sourceId);
-      this.#db.prepare('DELETE FROM excerpt_tags WHERE source_id = ?').run(sourceId);
-      const insert = this.#db.prepare('INSERT OR REPLACE INTO excerpts (id, source_id, case_slug, page, start, event_date, places, words, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      const tag = this.#db.prepare('INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id, source_id) VALUES (?, ?, ?)');
+      this.#stmt('DELETE FROM excerpts WHERE source_id = ?').run(sourceId);
+      this.#stmt('DELETE FROM excerpt_tags WHERE source_id = ?').run(sourceId);
+      const insert = this.#stmt('INSERT OR REPLACE INTO excerpts (id, source_id, case_slug, page, start, event_date, places, words, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const tag = this.#stmt('INSERT OR IGNORE INTO excerpt_tags (excerpt_id, tag_id, source_id) VALUES (?, ?, ?)');
       for (const e of list) {
         insert.run(e.id, sourceId, caseSlug, e.page, e.position.start, e.eventDate ?? null, e.places.map(foldText).join('\u001f'), foldText(`${e.quote.exact} ${e.note ?? ''}`), JSON.stringify(e));
         for (const t of e.tags) tag.run(e.id, t, sourceId);
@@ -199,22 +219,28 @@ export class LibraryIndex {
   }
 
   stampOf(sourceId: string): string | undefined {
-    return (this.#db.prepare('SELECT stamp FROM sources WHERE id = ?').get(sourceId) as { stamp: string } | undefined)?.stamp;
+    return (this.#stmt('SELECT stamp FROM sources WHERE id = ?').get(sourceId) as { stamp: string } | undefined)?.stamp;
   }
 
   setStamp(sourceId: string, stamp: string): void {
-    this.#db.prepare('UPDATE sources SET stamp = ? WHERE id = ?').run(stamp, sourceId);
+    this.#stmt('UPDATE sources SET stamp = ? WHERE id = ?').run(stamp, sourceId);
   }
 
   removeSource(id: string): void {
     this.transaction(() => {
       for (const table of ['sources WHERE id', 'pages WHERE source_id', 'excerpts WHERE source_id', 'excerpt_tags WHERE source_id']) {
-        this.#db.prepare(`DELETE FROM ${table} = ?`).run(id);
+        this.#stmt(`DELETE FROM ${table} = ?`).run(id);
       }
     });
   }
 
-  /** Ranked full-text search; user input never reaches FTS5 unquoted (see query.ts). */
+  /**
+   * Ranked full-text search; user input never reaches FTS5 unquoted (see query.ts).
+   * The work is bounded whatever the library's size: the filters run inside
+   * SQLite, only the RANK_POOL most recently indexed matching pages are scored
+   * (every one of them when fewer match: exact bm25 ranking), SQLite keeps the
+   * top `limit` by rank, and snippets are cut for those rows only.
+   */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const match = parseSearchQuery(query);
     if (!match) return [];
@@ -239,35 +265,84 @@ export class LibraryIndex {
       where.push(`source_id IN (SELECT source_id FROM excerpt_tags WHERE tag_id IN (${placeholders(options.tagIds.length)}))`);
       params.push(...options.tagIds);
     }
-    params.push(options.limit ?? 50, options.offset ?? 0);
-    const rows = this.#db.prepare(
-      `SELECT source_id AS sourceId, title, page, snippet(pages, 1, '', '', '…', 24) AS snippet, bm25(pages, 2.0, 1.0) AS rank
-       FROM pages WHERE ${where.join(' AND ')} ORDER BY rank LIMIT ? OFFSET ?`,
-    ).all(...params) as { sourceId: string; title: string; page: number; snippet: string; rank: number }[];
+    params.push(RANK_POOL, options.limit ?? 50, options.offset ?? 0);
+    // bm25() is computed only for the rows the inner query yields (newest first, at most RANK_POOL).
+    const rows = this.#stmt(
+      `SELECT id, sourceId, title, page, rank FROM (
+         SELECT rowid AS id, source_id AS sourceId, title, page, bm25(pages, 2.0, 1.0) AS rank
+         FROM pages WHERE ${where.join(' AND ')} ORDER BY rowid DESC LIMIT ?)
+       ORDER BY rank, id LIMIT ? OFFSET ?`,
+    ).all(...params) as { id: number; sourceId: string; title: string; page: number; rank: number }[];
     return rows.map((r) => ({
       sourceId: r.sourceId,
       title: r.title,
       page: Number(r.page),
-      snippet: r.snippet.replace(/\s+/g, ' ').trim(),
+      snippet: this.#snippet(query, match, r.id).replace(/\s+/g, ' ').trim(),
       score: Math.round(-r.rank * 1000) / 1000,
     }));
+  }
+
+  /**
+   * The snippet of one page (by rowid) around the query's matches. The rowid
+   * is bound as a BigInt: FTS5 ignores a rowid constraint bound as a double
+   * (what a JS number binds as) and answers the first match instead.
+   */
+  #snippet(query: string, match: string, id: number): string {
+    const rowid = BigInt(id);
+    const sql = "SELECT snippet(pages, 1, '', '', '…', 24) AS snippet FROM pages WHERE pages MATCH ? AND rowid = ?";
+    const cut = (expr: string) => (this.#stmt(sql).get(expr, rowid) as { snippet: string } | undefined)?.snippet;
+    if (/"\*/.test(match)) {
+      // A prefix: match the page's own words instead (see snippetQuery).
+      const text = (this.#stmt('SELECT text FROM pages WHERE rowid = ?').get(rowid) as { text: string } | undefined)?.text ?? '';
+      const expanded = snippetQuery(query, text);
+      const got = expanded ? cut(expanded) : undefined;
+      if (got !== undefined) return got;
+    }
+    return cut(match) ?? '';
   }
 
   /** Indexed metadata of the sources in a scope (library first is the caller's business). */
   sources(scope: { caseSlug?: string; all?: boolean } = {}): SourceMeta[] {
     const sql = scope.all ? 'SELECT json FROM sources' : 'SELECT json FROM sources WHERE case_slug IS NULL OR case_slug = ?';
-    const rows = (scope.all ? this.#db.prepare(sql).all() : this.#db.prepare(sql).all(scope.caseSlug ?? null)) as { json: string }[];
+    const rows = (scope.all ? this.#stmt(sql).all() : this.#stmt(sql).all(scope.caseSlug ?? null)) as { json: string }[];
     return rows.map((r) => JSON.parse(r.json) as SourceMeta);
+  }
+
+  /** Sources indexed, every scope. */
+  sourceCount(): number {
+    return Number((this.#stmt('SELECT count(*) AS n FROM sources').get() as { n: number }).n);
+  }
+
+  /** One indexed source's metadata. */
+  source(id: string): SourceMeta | undefined {
+    const row = this.#stmt('SELECT json FROM sources WHERE id = ?').get(id) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as SourceMeta) : undefined;
+  }
+
+  /** Titles of these sources (those indexed). */
+  titles(ids: Iterable<string>): Map<string, string> {
+    const stmt = this.#stmt('SELECT title FROM sources WHERE id = ?');
+    const out = new Map<string, string>();
+    for (const id of new Set(ids)) {
+      const row = stmt.get(id) as { title: string } | undefined;
+      if (row) out.set(id, row.title);
+    }
+    return out;
+  }
+
+  /** Excerpts of one source. */
+  excerptCount(sourceId: string): number {
+    return Number((this.#stmt('SELECT count(*) AS n FROM excerpts WHERE source_id = ?').get(sourceId) as { n: number }).n);
   }
 
   /** Excerpt count per source id. */
   excerptCounts(): Map<string, number> {
-    const rows = this.#db.prepare('SELECT source_id AS id, count(*) AS n FROM excerpts GROUP BY source_id').all() as { id: string; n: number }[];
+    const rows = this.#stmt('SELECT source_id AS id, count(*) AS n FROM excerpts GROUP BY source_id').all() as { id: string; n: number }[];
     return new Map(rows.map((r) => [r.id, Number(r.n)]));
   }
 
   excerptById(id: string): Excerpt | undefined {
-    const row = this.#db.prepare('SELECT json FROM excerpts WHERE id = ?').get(id) as { json: string } | undefined;
+    const row = this.#stmt('SELECT json FROM excerpts WHERE id = ?').get(id) as { json: string } | undefined;
     return row ? (JSON.parse(row.json) as Excerpt) : undefined;
   }
 
@@ -297,11 +372,25 @@ export class LibraryIndex {
     }
     where.push(...dateRange('event_date', filter.from, filter.to, params));
     const sql = `SELECT json FROM excerpts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY source_id, page, start`;
-    return (this.#db.prepare(sql).all(...params) as { json: string }[]).map((r) => JSON.parse(r.json) as Excerpt);
+    return (this.#stmt(sql).all(...params) as { json: string }[]).map((r) => JSON.parse(r.json) as Excerpt);
+  }
+
+  /**
+   * Merges the full-text index into one segment and drops the entries of
+   * deleted pages. Re-indexing many sources leaves FTS5 with many segments
+   * full of those, which made a search several times slower.
+   */
+  optimize(): void {
+    this.#db.exec("INSERT INTO pages(pages) VALUES('optimize')");
+  }
+
+  /** Segments of the full-text index (for tests). */
+  get segments(): number {
+    return Number((this.#stmt('SELECT count(*) AS n FROM pages_data').get() as { n: number }).n);
   }
 
   /** Pages indexed (for tests and the bench). */
   get size(): number {
-    return Number((this.#db.prepare('SELECT count(*) AS n FROM pages').get() as { n: number }).n);
+    return Number((this.#stmt('SELECT count(*) AS n FROM pages').get() as { n: number }).n);
   }
 }

@@ -15,7 +15,7 @@ import { ExcerptsFile, type Excerpt, type PageText, type SourceMeta } from '../m
 import { LibraryIndex, UnusableIndexError, isCorruption } from '../search/library-index.ts';
 import { isMissingFile, readJson } from './json-file.ts';
 import { EXCERPTS_FILE, indexPath } from './layout.ts';
-import { readMeta } from './sources.ts';
+import { metaProblem, readMeta, type StoreProblem } from './sources.ts';
 import { folderStamp, sourceFolders } from './folders.ts';
 import { readPageText, type NoticeSink } from './text-cache.ts';
 
@@ -60,6 +60,8 @@ export interface IndexSource {
 export interface SyncOptions {
   writable: boolean;
   notice?: NoticeSink;
+  /** Filled by reconcile with the source folders whose source.json could not be read (by folder). */
+  problems?: Map<string, StoreProblem>;
 }
 
 /** Indexes one source folder (metadata, pages when asked, excerpts) with its current stamp. */
@@ -72,6 +74,9 @@ export async function indexSource(index: LibraryIndex, src: IndexSource, options
     index.putExcerpts(src.meta.id, excerpts);
   });
 }
+
+/** Sources re-indexed by one reconcile (and at least a tenth of them) after which the index is merged. */
+const OPTIMIZE_AFTER = 20;
 
 /**
  * Brings the index in line with the folders on disk: removes sources that are
@@ -88,9 +93,21 @@ export async function reconcile(ws: string, index: LibraryIndex, options: SyncOp
       const id = path.basename(folder);
       onDisk.add(id);
       const stamp = await folderStamp(folder).catch(() => 'gone');
-      if (stamp !== 'unsettled' && indexed.get(id) === stamp) return;
+      if (stamp !== 'unsettled' && indexed.get(id) === stamp) {
+        options.problems?.delete(folder);
+        return;
+      }
       try {
-        await indexSource(index, { folder, meta: await readMeta(folder), withPages: true }, options);
+        let meta;
+        try {
+          meta = await readMeta(folder);
+          options.problems?.delete(folder);
+        } catch (e) {
+          const problem = metaProblem(folder, e);
+          if (problem) options.problems?.set(folder, problem);
+          throw e;
+        }
+        await indexSource(index, { folder, meta, withPages: true }, options);
         changed += 1;
       } catch (e) {
         // An unreadable source is left out of the index (listing and search), as it is of the file listing.
@@ -99,11 +116,15 @@ export async function reconcile(ws: string, index: LibraryIndex, options: SyncOp
       }
     }),
   );
+  for (const folder of options.problems?.keys() ?? []) if (!onDisk.has(path.basename(folder))) options.problems!.delete(folder);
   for (const id of indexed.keys()) {
     if (!onDisk.has(id)) {
       index.removeSource(id);
       changed += 1;
     }
   }
+  // After re-indexing a good part of the library (a rebuild, a copied workspace), merge the
+  // full-text index once rather than leave every search to read the replaced pages' entries.
+  if (changed >= OPTIMIZE_AFTER && changed * 10 >= folders.length) index.optimize();
   return changed;
 }

@@ -56,6 +56,13 @@ export interface StoreProblem {
   message: string;
 }
 
+/** The problem to report for a source.json that could not be read; undefined for an error that is not about the file (rethrow it). */
+export function metaProblem(folder: string, reason: unknown): StoreProblem | undefined {
+  if (isSanadError(reason)) return { file: path.join(folder, SOURCE_FILE), message: reason.message };
+  if (isMissingFile(reason)) return { file: path.join(folder, SOURCE_FILE), message: `${path.join(folder, SOURCE_FILE)} is missing, so this source cannot be listed: restore the file from your own backup, or delete the folder ${folder}.` };
+  return undefined;
+}
+
 /** Reads each folder's source.json; a broken or missing one becomes a problem instead of failing the whole list. */
 export async function readMetas(folders: string[]): Promise<{ read: Array<{ folder: string; meta: SourceMeta }>; problems: StoreProblem[] }> {
   const settled = await Promise.allSettled(folders.map(readMeta));
@@ -64,9 +71,11 @@ export async function readMetas(folders: string[]): Promise<{ read: Array<{ fold
   settled.forEach((r, i) => {
     const folder = folders[i]!;
     if (r.status === 'fulfilled') read.push({ folder, meta: r.value });
-    else if (isSanadError(r.reason)) problems.push({ file: path.join(folder, SOURCE_FILE), message: r.reason.message });
-    else if (isMissingFile(r.reason)) problems.push({ file: path.join(folder, SOURCE_FILE), message: `${path.join(folder, SOURCE_FILE)} is missing, so this source cannot be listed: restore the file from your own backup, or delete the folder ${folder}.` });
-    else throw r.reason;
+    else {
+      const problem = metaProblem(folder, r.reason);
+      if (!problem) throw r.reason;
+      problems.push(problem);
+    }
   });
   return { read, problems };
 }

@@ -76,7 +76,14 @@ export async function openWorkspace(dir: string, options: { readOnly?: boolean; 
   return new Workspace(dir, lock);
 }
 
-/** How often (at most) the index is reconciled with the folders, for changes made outside this process. */
+/**
+ * How often (at most) a read-only workspace's index is reconciled with the
+ * folders, for changes other processes make. A workspace opened for writing
+ * holds the write lock, so no other Sanad process changes it: its index is
+ * reconciled when first used (and after a failed update), not every few
+ * seconds, which at thousands of sources would cost a stat per folder on
+ * every call.
+ */
 const RECONCILE_EVERY_MS = 2000;
 
 export class Workspace {
@@ -138,8 +145,21 @@ export class Workspace {
     this.onNotice?.(message);
   }
 
-  #syncOptions(): { writable: boolean; notice: (m: string) => void } {
-    return { writable: !this.readOnly, notice: (m) => this.notice(m) };
+  /** Source folders whose source.json could not be read, as the last reconcile found them. */
+  readonly #problems = new Map<string, sources.StoreProblem>();
+
+  #syncOptions(): { writable: boolean; notice: (m: string) => void; problems: Map<string, sources.StoreProblem> } {
+    return { writable: !this.readOnly, notice: (m) => this.notice(m), problems: this.#problems };
+  }
+
+  /**
+   * How many sources the index holds and the source folders it could not
+   * read (by their source.json), without reading every folder: what
+   * listSourcesChecked({ all: true }) reports, from the index.
+   */
+  async indexedCount(): Promise<{ sources: number; problems: sources.StoreProblem[] }> {
+    const index = await this.index();
+    return { sources: index.sourceCount(), problems: [...this.#problems.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
   }
 
   /**
@@ -151,7 +171,7 @@ export class Workspace {
       this.#index = await openIndexFile(this.dir, (m) => this.notice(m));
       this.#reconciledAt = 0;
     }
-    if (Date.now() - this.#reconciledAt > RECONCILE_EVERY_MS) {
+    if (this.#reconciledAt === 0 || (this.readOnly && Date.now() - this.#reconciledAt > RECONCILE_EVERY_MS)) {
       try {
         await reconcile(this.dir, this.#index, this.#syncOptions());
       } catch (e) {

@@ -168,19 +168,23 @@ function gatedPrinter(inner: Printer): Printer & { pause: () => void; resume: ()
 export interface StartOptions {
   /** Runs on the page before the app loads (e.g. page.clock.install()). */
   beforeLoad?: (page: Page) => Promise<void>;
+  /** An existing workspace to open (kept on close) instead of a new empty one (the app benchmark). */
+  workspace?: string;
+  /** Chromium window size (default 1360 × 860). */
+  viewport?: { width: number; height: number };
 }
 
 export async function startApp(options: StartOptions = {}): Promise<AppHarness> {
   await ensureRendererBuilt();
-  const dir = await mkdtemp(join(tmpdir(), 'sanad-e2e-'));
-  await initWorkspace(dir);
+  const dir = options.workspace ?? (await mkdtemp(join(tmpdir(), 'sanad-e2e-')));
+  if (!options.workspace) await initWorkspace(dir);
   const ws = await openWorkspace(dir);
   const { server, port } = await serve(() => ws);
   const origin = `http://127.0.0.1:${port}`;
   const printer = gatedPrinter(new ChromiumPrinter());
   let openFiles: string[] = [];
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, deviceScaleFactor: 1, locale: 'en-GB' });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1360, height: 860 }, deviceScaleFactor: 1, locale: 'en-GB' });
   const requests: string[] = [];
   const refused: string[] = [];
   const clipboard: string[] = [];
@@ -241,7 +245,7 @@ export async function startApp(options: StartOptions = {}): Promise<AppHarness> 
       await printer.close();
       await new Promise((ok) => server.close(ok));
       await ws.close();
-      await rm(dir, { recursive: true, force: true });
+      if (!options.workspace) await rm(dir, { recursive: true, force: true });
     },
   };
 }

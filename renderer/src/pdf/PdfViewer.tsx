@@ -8,7 +8,7 @@ import { onCommand } from '../lib/commands.ts';
 import { Icon } from '../components/Icon.tsx';
 import { drawHighlights, type Highlight } from './highlights.ts';
 import { FindBar } from './FindBar.tsx';
-import { loadPdfjs } from './loadPdfjs.ts';
+import { loadPdfjs, pdfWorker } from './loadPdfjs.ts';
 
 export interface TextSelection {
   page: number;
@@ -109,7 +109,7 @@ export function PdfViewer({ url, highlights = [], activeId, onSelection, onPages
         eventBus.on('pagerendered', redrawPage);
         eventBus.on('textlayerrendered', redrawPage);
         setBus(eventBus);
-        const task = pdfjs.getDocument({ url, isEvalSupported: false, enableXfa: false, ...PDFJS_DATA });
+        const task = pdfjs.getDocument({ url, worker: pdfWorker(), isEvalSupported: false, enableXfa: false, ...PDFJS_DATA });
         const doc = await task.promise;
         if (cancelled) {
           void doc.destroy();

@@ -9,7 +9,7 @@ import type { Route } from '../../lib/nav.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import type { useImport } from '../../lib/useImport.ts';
 import { MetadataPanel } from './MetadataPanel.tsx';
-import { SourcesTable } from './SourcesTable.tsx';
+import { ROWS_PER_PAGE, SourcesTable } from './SourcesTable.tsx';
 
 interface Props {
   version: number;
@@ -19,12 +19,15 @@ interface Props {
 }
 
 export function LibraryView({ version, importer, onChanged, navigate }: Props) {
-  const sources = useLoad(() => invoke('sources.list', {}), [version]);
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [filter, setFilter] = useState('');
-  const list = sources.data ?? [];
-  const q = filter.trim().toLowerCase();
-  const shown = q ? list.filter((s) => `${s.title} ${s.publisher ?? ''} ${s.author ?? ''}`.toLowerCase().includes(q)) : list;
+  const q = filter.trim();
+  // The table asks the core for a page at a time; a new filter starts again from the first page.
+  const [limit, setLimit] = useState(ROWS_PER_PAGE);
+  const sources = useLoad(() => invoke('sources.page', { ...(q ? { filter: q } : {}), limit }), [version, q, limit]);
+  const list = sources.data?.sources ?? [];
+  const total = sources.data?.total ?? 0;
+  const more = Math.max(0, (sources.data?.matching ?? 0) - list.length);
   const selected = list.find((s) => s.id === selectedId);
 
   return (
@@ -33,12 +36,21 @@ export function LibraryView({ version, importer, onChanged, navigate }: Props) {
         <header className="view-header">
           <div>
             <h1 id="library-title">Library</h1>
-            <p className="subtitle">{sources.data ? `${plural(list.length, 'source')} of country information, shared by every case` : 'Loading…'}</p>
+            <p className="subtitle">{sources.data ? `${plural(total, 'source')} of country information, shared by every case` : 'Loading…'}</p>
           </div>
           <div className="header-actions">
             <label className="search-field">
               <Icon name="search" />
-              <input type="search" placeholder="Filter by title or publisher" aria-label="Filter sources" value={filter} onChange={(e) => setFilter(e.target.value)} />
+              <input
+                type="search"
+                placeholder="Filter by title or publisher"
+                aria-label="Filter sources"
+                value={filter}
+                onChange={(e) => {
+                  setFilter(e.target.value);
+                  setLimit(ROWS_PER_PAGE);
+                }}
+              />
             </label>
             <button type="button" className="btn btn-primary" onClick={() => void importer.importFromDialog()} disabled={importer.busy} title={`Import (${shortcut('O')})`}>
               <Icon name="upload" /> Import
@@ -55,7 +67,7 @@ export function LibraryView({ version, importer, onChanged, navigate }: Props) {
             />
           </div>
         )}
-        {sources.data && list.length === 0 ? (
+        {sources.data && total === 0 ? (
           <EmptyState
             icon="library"
             title="Your library is empty"
@@ -69,7 +81,16 @@ export function LibraryView({ version, importer, onChanged, navigate }: Props) {
             this computer.
           </EmptyState>
         ) : (
-          <SourcesTable sources={shown} selectedId={selectedId} onSelect={setSelectedId} onOpen={(id) => navigate({ view: 'reader', sourceId: id })} />
+          <SourcesTable
+            sources={list}
+            more={more}
+            onMore={() => {
+              if (!sources.loading) setLimit(list.length + ROWS_PER_PAGE);
+            }}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            onOpen={(id) => navigate({ view: 'reader', sourceId: id })}
+          />
         )}
       </section>
       {selected && (

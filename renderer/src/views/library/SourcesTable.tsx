@@ -2,7 +2,12 @@
  * The library table: one row per source; click selects, double-click or Enter
  * opens the reader. An e-mail and its attachments form one family: the
  * attachments follow their e-mail, indented, each saying what it came with.
+ * A large library comes a page of rows at a time (sources.page): the next
+ * page is asked for when the end of the table scrolls into view (or on "Show
+ * more"), so opening a library of thousands of sources costs the same as one
+ * of a hundred.
  */
+import { useEffect, useMemo, useRef } from 'react';
 import type { SourceSummary } from '../../../../src/api/views.ts';
 import { familyOrder } from '../../../../src/model/family.ts';
 import { formatPartialDate } from '../../lib/format.ts';
@@ -10,14 +15,35 @@ import { OcrBadge } from '../../components/OcrBadge.tsx';
 
 interface Props {
   sources: SourceSummary[];
+  /** Rows not loaded yet (0 when the table holds them all). */
+  more: number;
+  /** Loads the next page; ignored while one is loading. */
+  onMore: () => void;
   selectedId: string | undefined;
   onSelect: (id: string) => void;
   onOpen: (id: string) => void;
 }
 
-export function SourcesTable({ sources, selectedId, onSelect, onOpen }: Props) {
-  const rows = familyOrder(sources);
-  const titleOf = new Map(sources.map((s) => [s.id, s.title]));
+/** Rows asked for at first, and added each time the end of the table comes into view. */
+export const ROWS_PER_PAGE = 100;
+
+export function SourcesTable({ sources, more, onMore, selectedId, onSelect, onOpen }: Props) {
+  const rows = useMemo(() => familyOrder(sources), [sources]);
+  const titleOf = useMemo(() => new Map(sources.map((s) => [s.id, s.title])), [sources]);
+  const withAttachments = useMemo(() => new Set(sources.map((s) => s.parent).filter((p): p is string => !!p)), [sources]);
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const onMoreRef = useRef(onMore);
+  onMoreRef.current = onMore;
+  const hasMore = more > 0;
+  useEffect(() => {
+    const el = moreButton.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const seen = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) onMoreRef.current();
+    }, { rootMargin: '400px' });
+    seen.observe(el);
+    return () => seen.disconnect();
+  }, [hasMore, sources]);
   return (
     <div className="table-wrap">
       <table className="table" aria-label="Sources">
@@ -56,7 +82,7 @@ export function SourcesTable({ sources, selectedId, onSelect, onOpen }: Props) {
                   </span>
                 )}
                 <span className="title-text">{s.title}</span>
-                {s.format === 'email' && rows.some((r) => r.source.parent === s.id) && <span className="badge">E-mail with attachments</span>}
+                {s.format === 'email' && withAttachments.has(s.id) && <span className="badge">E-mail with attachments</span>}
                 {s.stale && (
                   <span
                     className="badge badge-warning"
@@ -85,6 +111,13 @@ export function SourcesTable({ sources, selectedId, onSelect, onOpen }: Props) {
           ))}
         </tbody>
       </table>
+      {hasMore && (
+        <div className="table-more">
+          <button type="button" ref={moreButton} className="btn btn-small" onClick={() => onMore()}>
+            Show more ({more} more {more === 1 ? 'source' : 'sources'})
+          </button>
+        </div>
+      )}
     </div>
   );
 }

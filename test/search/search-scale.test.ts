@@ -1,0 +1,91 @@
+/**
+ * The library search's bounded work (issue 10): ranking, filters and paging in
+ * SQLite, only RANK_POOL matching pages scored, snippets cut for the returned
+ * rows only (with prefix terms matched on the page's own words).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { PageText, SourceMeta } from '../../src/model/index.ts';
+import { LibraryIndex, RANK_POOL } from '../../src/search/library-index.ts';
+import { snippetQuery } from '../../src/search/query.ts';
+
+const page = (n: number, text: string): PageText => ({ page: n, view: [0, 0, 595, 842], rotate: 0, text, runs: [] });
+const meta = (id: string, title: string, extra: Partial<SourceMeta> = {}) =>
+  ({ id, title, scope: { kind: 'library' }, type: 'report', format: 'pdf', ...extra }) as SourceMeta;
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'sanad-search-scale-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const filler = (i: number) => `Observers recorded raids in Karachi during March ${2000 + (i % 20)}, line ${i}. Quetta saw other events that year and the next.`;
+
+describe('search at library scale', () => {
+  const index = LibraryIndex.open(path.join(tmp, 'big.sqlite'));
+  // An old news article whose page names Karachi three times, then more newer matching pages than the pool holds.
+  index.putSource({ meta: meta('s-old', 'Old article', { type: 'news', published: '2009' }), stamp: 'x' }, [
+    page(1, 'Karachi, Karachi and again Karachi: the kidnappings were traced there.'),
+  ]);
+  const perSource = 50;
+  const sources = Math.ceil((RANK_POOL + 200) / perSource);
+  index.transaction(() => {
+    for (let s = 0; s < sources; s++) {
+      index.putSource(
+        { meta: meta(`s-${String(s).padStart(4, '0')}`, `Report ${s}`, { published: '2020' }), stamp: 'x' },
+        Array.from({ length: perSource }, (_, i) => page(i + 1, filler(s * perSource + i))),
+      );
+    }
+  });
+
+  it('ranks a narrow query over every match: the old page that names the word most comes first', () => {
+    const hits = index.search('kidnappings');
+    expect(hits.map((h) => h.sourceId)).toEqual(['s-old']);
+    const karachi = index.search('Karachi', { types: ['news'] });
+    expect(karachi.map((h) => h.sourceId)).toEqual(['s-old']);
+  });
+
+  it('runs the filters before the pool is cut, so a filtered search still finds old pages', () => {
+    expect(index.search('Karachi', { to: '2010' }).map((h) => `${h.sourceId}#${h.page}`)).toEqual(['s-old#1']);
+    expect(index.search('Karachi', { from: '2015', limit: 5 }).every((h) => h.sourceId !== 's-old')).toBe(true);
+  });
+
+  it('scores at most RANK_POOL pages of a broad query: the newest matches, best first, paged in SQL', () => {
+    const first = index.search('Karachi', { limit: 20 });
+    expect(first).toHaveLength(20);
+    // The old page is beyond the newest RANK_POOL matches, so it is not scored.
+    expect(first.some((h) => h.sourceId === 's-old')).toBe(false);
+    const scores = first.map((h) => h.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    // Pages: offset continues where the first page stopped, and the pool ends the results.
+    const second = index.search('Karachi', { limit: 20, offset: 20 });
+    expect(second[0]!.score).toBeLessThanOrEqual(first.at(-1)!.score);
+    expect(new Set([...first, ...second].map((h) => `${h.sourceId}#${h.page}`)).size).toBe(40);
+    expect(index.search('Karachi', { limit: 50, offset: RANK_POOL - 10 })).toHaveLength(10);
+  });
+
+  it('cuts each returned row its own snippet, prefix terms included', () => {
+    const hits = index.search('raid* Quetta', { limit: 3, offset: 7 });
+    expect(hits).toHaveLength(3);
+    for (const h of hits) {
+      expect(h.snippet).toMatch(/raids in Karachi/);
+      expect(h.snippet).toContain('Quetta');
+    }
+    const lines = hits.map((h) => /line (\d+)/.exec(h.snippet)?.[1]);
+    expect(new Set(lines).size).toBe(3);
+    // The same snippet as FTS5 cuts with the prefix itself.
+    expect(index.search('kidnap*')[0]!.snippet).toBe('Karachi, Karachi and again Karachi: the kidnappings were traced there.');
+  });
+});
+
+describe('snippetQuery', () => {
+  it('replaces a prefix by the words of the page that start with it, accents and case folded', () => {
+    expect(snippetQuery('kidnap* Karachi', 'Kidnappings and a kidnapped man in Karāchi; kidnappings again.')).toBe('("Kidnappings" OR "kidnapped" OR "kidnappings") AND "Karachi"');
+    expect(snippetQuery('karach*', 'Attacks in Karāchi.')).toBe('("Karāchi")');
+  });
+
+  it('leaves queries without a prefix, or with one the page lacks, to FTS5', () => {
+    expect(snippetQuery('Karachi', 'Karachi')).toBeUndefined();
+    expect(snippetQuery('lahor*', 'Karachi')).toBeUndefined();
+    expect(snippetQuery('e-mail*', 'e-mailed threats')).toBeUndefined();
+  });
+});
