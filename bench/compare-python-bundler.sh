@@ -86,16 +86,24 @@ median() {
   awk -v c="$2" '{ v = (c == 5) ? $2 + $3 : $c; print v }' "$1" | sort -g |
     awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
+# Run i of each tool went back to back: the median of the pairwise ratios BunTool / sanad holds
+# better than the ratio of the medians when the machine's load drifts.
+paired() {
+  paste -d' ' "$dir/buntool.runs" "$dir/sanad.runs" | awk -v c="$1" '{ print (c == 5) ? ($2 + $3) / ($7 + $8) : $c / $(c + 5) }' | sort -g |
+    awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
 pages_of() { command -v pdfinfo > /dev/null && pdfinfo "$1" 2> /dev/null | awk '/^Pages:/ { print $2 }' || echo "?"; }
 
 bw="$(median "$dir/buntool.runs" 1)"; sw="$(median "$dir/sanad.runs" 1)"
 bc="$(median "$dir/buntool.runs" 5)"; sc="$(median "$dir/sanad.runs" 5)"
 bm="$(median "$dir/buntool.runs" 4)"; sm="$(median "$dir/sanad.runs" 4)"
+pw="$(paired 1)"; pc="$(paired 5)"; pm="$(paired 4)"
 bp="$(pages_of "$dir/out-buntool/buntool-bundle.pdf")"; sp="$(pages_of "$dir/out-sanad/bundle.pdf")"
-awk -v runs="$runs" -v bw="$bw" -v sw="$sw" -v bc="$bc" -v sc="$sc" -v bm="$bm" -v sm="$sm" -v bp="$bp" -v sp="$sp" 'BEGIN {
+awk -v runs="$runs" -v bw="$bw" -v sw="$sw" -v bc="$bc" -v sc="$sc" -v bm="$bm" -v sm="$sm" -v pw="$pw" -v pc="$pc" -v pm="$pm" -v bp="$bp" -v sp="$sp" 'BEGIN {
   printf "| %d runs each, medians | wall s | CPU s (user+sys) | peak RSS MB (largest process) | bundle pages |\n", runs
   print "| --- | --- | --- | --- | --- |"
   printf "| BunTool (Python) | %.2f | %.2f | %.0f | %s |\n", bw, bc, bm / 1024, bp
   printf "| sanad build | %.2f | %.2f | %.0f | %s |\n", sw, sc, sm / 1024, sp
-  printf "| BunTool / sanad (goal: wall >= 3) | %.2fx | %.2fx | %.2fx | |\n", bw / sw, bc / sc, bm / sm
+  printf "| BunTool / sanad, ratio of the medians (goal: wall >= 3) | %.2fx | %.2fx | %.2fx | |\n", bw / sw, bc / sc, bm / sm
+  printf "| BunTool / sanad, median of the paired ratios | %.2fx | %.2fx | %.2fx | |\n", pw, pc, pm
 }'
