@@ -7,10 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiMethod, ApiResults } from '../../src/api/contract.ts';
-import { createHandlers, dispatch, type Handlers } from '../../src/api/handlers.ts';
+import { createHandlers, type Handlers } from '../../src/api/handlers.ts';
 import { ChromiumPrinter } from '../../src/print/chromium.ts';
 import { initWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { apiCaller } from '../helpers/api.ts';
 import { textPdf } from '../helpers/pdf.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sanad-api-cite-'));
@@ -18,11 +18,7 @@ const printer = new ChromiumPrinter();
 let ws: Workspace;
 let handlers: Handlers;
 
-async function call<M extends ApiMethod>(method: M, args: unknown): Promise<ApiResults[M]> {
-  const r = await dispatch(handlers, method, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as ApiResults[M];
-}
+const call = apiCaller(() => handlers);
 
 beforeAll(async () => {
   await initWorkspace(join(dir, 'ws'));

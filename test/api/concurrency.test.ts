@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiMethod, ApiResults } from '../../src/api/contract.ts';
 import { createHandlers, dispatch, type DispatchResult, type Handlers } from '../../src/api/handlers.ts';
 import type { Excerpt, Tag } from '../../src/model/index.ts';
 import { initWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { apiCaller } from '../helpers/api.ts';
 import { textPdf } from '../helpers/pdf.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sanad-api-conc-'));
@@ -21,11 +21,7 @@ let sourceId = '';
 
 const sentence = (n: number) => `Incident ${String(n).padStart(2, '0')} was traced to Karachi by the police.`;
 
-async function call<M extends ApiMethod>(method: M, args: unknown): Promise<ApiResults[M]> {
-  const r = await dispatch(handlers, method, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as ApiResults[M];
-}
+const call = apiCaller(() => handlers);
 
 /** What a fresh reader sees on disk (a second, read-only opening of the workspace). */
 async function onDisk(): Promise<{ excerpts: Excerpt[]; tags: Tag[] }> {

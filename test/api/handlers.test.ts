@@ -7,11 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiEvent, ApiMethod, ApiResults } from '../../src/api/contract.ts';
+import type { ApiEvent } from '../../src/api/contract.ts';
 import { resolveAppFile } from '../../src/api/files.ts';
 import { createHandlers, dispatch, type Handlers } from '../../src/api/handlers.ts';
 import { ChromiumPrinter } from '../../src/print/chromium.ts';
 import { initWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { apiCaller } from '../helpers/api.ts';
 import { textPdf } from '../helpers/pdf.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sanad-api-'));
@@ -21,11 +22,7 @@ let clipboard = '';
 let ws: Workspace;
 let handlers: Handlers;
 
-async function call<M extends ApiMethod>(method: M, args: unknown): Promise<ApiResults[M]> {
-  const r = await dispatch(handlers, method, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as ApiResults[M];
-}
+const call = apiCaller(() => handlers);
 
 beforeAll(async () => {
   await initWorkspace(join(dir, 'ws'));

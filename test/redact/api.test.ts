@@ -8,10 +8,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiMethod, ApiResults } from '../../src/api/contract.ts';
 import { createHandlers, dispatch, type Handlers } from '../../src/api/handlers.ts';
 import type { Printer } from '../../src/print/printer.ts';
 import { initWorkspace, openWorkspace, type Workspace } from '../../src/store/index.ts';
+import { apiCaller } from '../helpers/api.ts';
 import { textPdf } from '../helpers/pdf.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sanad-redact-api-'));
@@ -20,11 +20,7 @@ let ws: Workspace;
 let handlers: Handlers;
 let id = '';
 
-async function call<M extends ApiMethod>(method: M, args: unknown): Promise<ApiResults[M]> {
-  const r = await dispatch(handlers, method, args);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as ApiResults[M];
-}
+const call = apiCaller(() => handlers);
 
 beforeAll(async () => {
   await initWorkspace(join(dir, 'ws'));
