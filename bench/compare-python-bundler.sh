@@ -2,8 +2,9 @@
 # Whole-process comparison of `sanad build` with BunTool, the open-source Python bundler for UK
 # courts (issue 10, item 4: Sanad at least 3× faster on the same files). Both build a bundle of
 # the same 40 PDFs × 25 pages (no excerpts) from the command line, in turns (A B, B A, …), each
-# under /usr/bin/time; prints each run, then the medians of wall and CPU seconds and of peak
-# memory (the largest single process of each run's tree, as GNU time reports it), and the ratios.
+# under /usr/bin/time with proc-tree-usage.py watching its process tree; prints each run, then
+# the medians of wall and CPU seconds and of peak memory (GNU time's: the largest single process;
+# the watcher's: the whole tree, which counts Chromium's processes too), and the ratios.
 #
 # BunTool is not part of Sanad: set BUNTOOL_DIR to a folder holding its `buntool` package (and,
 # optionally, a venv/ with its dependencies). bench/README.md ("Python bundler comparison") says
@@ -51,15 +52,21 @@ fi
 sanad_cmd=(node "$repo/bin/sanad.js" --workspace "$dir/ws" build bench-case --out "$dir/out-sanad/bundle.pdf")
 buntool_cmd=("$python" "$here/python-bundler-driver.py" "$dir/index.csv" "$dir/corpus" "$dir/out-buntool")
 
-# One run of one tool: fresh output folder, then "wall user sys maxrssKB exit" appended to its file.
+# One run of one tool: fresh output folder, GNU time around it and the tree watcher beside it; prints
+# "wall user sys maxrssKB treeCPU treePssKB" (GNU time's figures, then proc-tree-usage.py's).
 run_one() {
   local name="$1" log="$dir/$1.log"
   shift
   rm -rf "$dir/out-$name"
-  local status=0
-  /usr/bin/time -f '%e %U %S %M' -o "$dir/time.tmp" "$@" >> "$log" 2>&1 || status=$?
+  local status=0 timed watcher
+  /usr/bin/time -f '%e %U %S %M' -o "$dir/time.tmp" "$@" >> "$log" 2>&1 &
+  timed=$!
+  python3 "$here/proc-tree-usage.py" "$timed" > "$dir/tree.tmp" &
+  watcher=$!
+  wait "$timed" || status=$?
+  wait "$watcher"
   [ "$status" = 0 ] || { echo "$name failed (exit $status): see $log" >&2; exit 1; }
-  echo "$(tail -n 1 "$dir/time.tmp") $status"
+  echo "$(tail -n 1 "$dir/time.tmp") $(cat "$dir/tree.tmp")"
 }
 
 rm -f "$dir/sanad.log" "$dir/buntool.log" "$dir/sanad.runs" "$dir/buntool.runs"
@@ -76,34 +83,33 @@ for ((i = 1; i <= runs; i++)); do
   for name in "${order[@]}"; do
     if [ "$name" = sanad ]; then line="$(run_one sanad "${sanad_cmd[@]}")"; else line="$(run_one buntool "${buntool_cmd[@]}")"; fi
     echo "$line" >> "$dir/$name.runs"
-    echo "run $i $name: $line (wall user sys maxrssKB exit) load $(cut -d' ' -f1 /proc/loadavg)" >&2
+    echo "run $i $name: $line (wall user sys maxrssKB treeCPU treePssKB) load $(cut -d' ' -f1 /proc/loadavg)" >&2
   done
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
-# Median of one column of a runs file (column 5 = user + sys).
-median() {
-  awk -v c="$2" '{ v = (c == 5) ? $2 + $3 : $c; print v }' "$1" | sort -g |
-    awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-}
-# Run i of each tool went back to back: the median of the pairwise ratios BunTool / sanad holds
-# better than the ratio of the medians when the machine's load drifts.
-paired() {
-  paste -d' ' "$dir/buntool.runs" "$dir/sanad.runs" | awk -v c="$1" '{ print (c == 5) ? ($2 + $3) / ($7 + $8) : $c / $(c + 5) }' | sort -g |
-    awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-}
+# Figures of a runs file by column: 1 wall, 2 user, 3 sys, 4 peak RSS KB, 5 tree CPU, 6 tree PSS
+# KB; 0 = user + sys. Median over the runs of one tool, and (paired) the median over i of BunTool's
+# run i / sanad's run i: those went back to back, so that holds better when the load drifts.
+fig() { awk -v c="$1" '{ print (c == 0) ? $2 + $3 : $c }'; }
+med() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+median() { fig "$2" < "$dir/$1.runs" | med; }
+paired() { paste -d' ' <(fig "$1" < "$dir/buntool.runs") <(fig "$1" < "$dir/sanad.runs") | awk '{ print $1 / $2 }' | med; }
 pages_of() { command -v pdfinfo > /dev/null && pdfinfo "$1" 2> /dev/null | awk '/^Pages:/ { print $2 }' || echo "?"; }
 
-bw="$(median "$dir/buntool.runs" 1)"; sw="$(median "$dir/sanad.runs" 1)"
-bc="$(median "$dir/buntool.runs" 5)"; sc="$(median "$dir/sanad.runs" 5)"
-bm="$(median "$dir/buntool.runs" 4)"; sm="$(median "$dir/sanad.runs" 4)"
-pw="$(paired 1)"; pc="$(paired 5)"; pm="$(paired 4)"
+row() { # label, then one tool's medians or the ratios
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$@"
+}
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+x() { awk -v a="$1" -v b="${2:-}" 'BEGIN { printf "%.2fx", (b == "") ? a : a / b }'; }
+s2() { awk -v v="$1" 'BEGIN { printf "%.2f", v }'; }
 bp="$(pages_of "$dir/out-buntool/buntool-bundle.pdf")"; sp="$(pages_of "$dir/out-sanad/bundle.pdf")"
-awk -v runs="$runs" -v bw="$bw" -v sw="$sw" -v bc="$bc" -v sc="$sc" -v bm="$bm" -v sm="$sm" -v pw="$pw" -v pc="$pc" -v pm="$pm" -v bp="$bp" -v sp="$sp" 'BEGIN {
-  printf "| %d runs each, medians | wall s | CPU s (user+sys) | peak RSS MB (largest process) | bundle pages |\n", runs
-  print "| --- | --- | --- | --- | --- |"
-  printf "| BunTool (Python) | %.2f | %.2f | %.0f | %s |\n", bw, bc, bm / 1024, bp
-  printf "| sanad build | %.2f | %.2f | %.0f | %s |\n", sw, sc, sm / 1024, sp
-  printf "| BunTool / sanad, ratio of the medians (goal: wall >= 3) | %.2fx | %.2fx | %.2fx | |\n", bw / sw, bc / sc, bm / sm
-  printf "| BunTool / sanad, median of the paired ratios | %.2fx | %.2fx | %.2fx | |\n", pw, pc, pm
-}'
+echo "| $runs runs each, medians | wall s | CPU s (GNU time: user+sys, reaped children) | CPU s (whole tree, sampled) | peak RSS MB (largest process) | peak PSS MB (whole tree, sampled) |"
+echo "| --- | --- | --- | --- | --- | --- |"
+for t in buntool sanad; do
+  if [ "$t" = buntool ]; then label="BunTool (Python), $bp pages"; else label="sanad build, $sp pages"; fi
+  row "$label" "$(s2 "$(median $t 1)")" "$(s2 "$(median $t 0)")" "$(s2 "$(median $t 5)")" "$(mb "$(median $t 4)")" "$(mb "$(median $t 6)")"
+done
+row "BunTool / sanad, ratio of the medians (goal: wall >= 3)" "$(x "$(median buntool 1)" "$(median sanad 1)")" "$(x "$(median buntool 0)" "$(median sanad 0)")" \
+  "$(x "$(median buntool 5)" "$(median sanad 5)")" "$(x "$(median buntool 4)" "$(median sanad 4)")" "$(x "$(median buntool 6)" "$(median sanad 6)")"
+row "BunTool / sanad, median of the paired ratios" "$(x "$(paired 1)")" "$(x "$(paired 0)")" "$(x "$(paired 5)")" "$(x "$(paired 4)")" "$(x "$(paired 6)")"
