@@ -13,7 +13,8 @@
 #   BUNTOOL_DIR=/tmp/buntool-run bench/compare-python-bundler.sh [DIR]
 #
 # DIR (default /tmp/sanad-vs-python-bundler) keeps the corpus, the Sanad workspace and the
-# outputs; the corpus is made once (`npm run bench -- corpus --keep DIR`) and reused.
+# outputs; the corpus and workspace (`npm run bench -- corpus --keep DIR`) are reused until the
+# commit or PAGES changes.
 # Environment: RUNS (counted runs of each, default 5), WARMUP (uncounted runs of each first,
 # default 1), PAGES (corpus pages, default 1000 = 40 files × 25), BUNTOOL_PYTHON (default
 # $BUNTOOL_DIR/venv/bin/python, else python3), SKIP_BUILD_CLI=1 (do not recompile dist/ first).
@@ -39,10 +40,13 @@ export BUNTOOL_DIR
 cd "$repo"
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
-if [ ! -f "$dir/index.csv" ] || [ ! -d "$dir/ws" ]; then
-  echo "making the corpus and the workspace in $dir (once)" >&2
-  rm -rf "$dir/corpus" "$dir/ws"
+# The workspace is remade when the code (its storage format may have changed) or PAGES did.
+made="$(git rev-parse HEAD 2> /dev/null || echo unknown) $pages"
+if [ ! -f "$dir/index.csv" ] || [ ! -d "$dir/ws" ] || [ "$(cat "$dir/made-by" 2> /dev/null)" != "$made" ]; then
+  echo "making the corpus and the workspace in $dir" >&2
+  rm -rf "$dir/corpus" "$dir/ws" "$dir/index.csv" "$dir/made-by"
   npm run --silent bench -- corpus --keep "$dir" --pages "$pages" > "$dir/corpus.json"
+  echo "$made" > "$dir/made-by"
 fi
 if [ "${SKIP_BUILD_CLI:-}" != 1 ]; then
   echo "compiling the command line (npm run build:cli)" >&2
