@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- import|build|ocr] [--pages N] [--keep DIR]`: runs the
  * benchmarks and prints their results as JSON on stdout (progress goes to
- * stderr). With no name import and build run (ocr only when named), each in a fresh Node process so one's memory
+ * stderr). With no name import and build run (ocr, scale and corpus only when named; corpus writes
+ * the whole-process comparison's files and workspace into --keep DIR), each in a fresh Node process so one's memory
  * high-water mark does not leak into the other's, and the output is an array.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,14 +12,16 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AppBenchResult, runAppBench } from './app.ts';
 import { BuildBenchResult, filesForPages, runBuildBench } from './build.ts';
+import { CorpusSetupResult, runCorpusSetup } from './compare-corpus.ts';
 import { ImportBenchResult, runImportBench } from './import.ts';
 import { OcrBenchResult, runOcrBench } from './ocr.ts';
 import { ScaleBenchResult, runScaleBench } from './scale.ts';
 
-const BenchName = z.enum(['import', 'build', 'scale', 'ocr', 'app']);
+const BenchName = z.enum(['import', 'build', 'scale', 'ocr', 'app', 'corpus']);
 type BenchName = z.infer<typeof BenchName>;
 
-const USAGE = 'usage: npm run bench [-- import|build|scale|ocr|app] [--pages N] [--runs N] [--sizes 40,200,1000] [--keep DIR]';
+const USAGE =
+  'usage: npm run bench [-- import|build|scale|ocr|app] [--pages N] [--runs N] [--sizes 40,200,1000] [--keep DIR]\n       npm run bench -- corpus --keep DIR [--pages N]   (comparison corpus and workspace, kept in DIR)';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -37,7 +40,7 @@ function parse(argv: string[]): { names: BenchName[]; pages: number | undefined;
   }
   const names = positionals.map((p) => {
     const parsed = BenchName.safeParse(p);
-    return parsed.success ? parsed.data : fail(`Unknown benchmark "${p}": name import, build, scale, ocr or app.`);
+    return parsed.success ? parsed.data : fail(`Unknown benchmark "${p}": name import, build, scale, ocr, app or corpus.`);
   });
   let pages: number | undefined;
   if (values.pages !== undefined) {
@@ -61,6 +64,11 @@ function parse(argv: string[]): { names: BenchName[]; pages: number | undefined;
 async function runOne(name: BenchName, pages: number | undefined, keep: string | undefined, sizes?: number[], runs?: number): Promise<unknown> {
   const log = (line: string) => process.stderr.write(`[bench ${name}] ${line}\n`);
   const dir = keep ? `${keep}/${name}` : undefined;
+  if (name === 'corpus') {
+    // Not a timing: the files and workspace that bench/compare-python-bundler.sh times from outside.
+    if (!keep) fail('The corpus is written for later use: give --keep DIR.');
+    return runCorpusSetup({ dir: keep, ...(pages ? { files: filesForPages(pages) } : {}), log });
+  }
   if (dir) await mkdir(dir, { recursive: true });
   if (name === 'ocr') {
     log(`OCR of ${pages ?? 6} clean and ${pages ?? 6} noisy 300 dpi pages`);
@@ -84,7 +92,18 @@ function runInChild(name: BenchName, argv: string[]): unknown {
     maxBuffer: 16 * 1024 * 1024,
   });
   if (child.status !== 0) throw new Error(`The ${name} benchmark failed (exit ${child.status}).`);
-  const schema = name === 'import' ? ImportBenchResult : name === 'scale' ? ScaleBenchResult : name === 'ocr' ? OcrBenchResult : name === 'app' ? AppBenchResult : BuildBenchResult;
+  const schema =
+    name === 'import'
+      ? ImportBenchResult
+      : name === 'scale'
+        ? ScaleBenchResult
+        : name === 'ocr'
+          ? OcrBenchResult
+          : name === 'app'
+            ? AppBenchResult
+            : name === 'corpus'
+              ? CorpusSetupResult
+              : BuildBenchResult;
   return schema.parse(JSON.parse(child.stdout));
 }
 
