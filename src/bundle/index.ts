@@ -73,19 +73,34 @@ function hintsFrom(previous: Pick<BuildReport, 'parts'> | undefined): Map<string
   return hints;
 }
 
+function hintKey(item: PlanItem): string {
+  return `${item.kind === 'generated' ? item.part : item.kind}\n${item.title}`;
+}
+
+function hasHint(hints: Map<string, number>, item: PlanItem): boolean {
+  return hints.has(hintKey(item));
+}
+
 async function stabilise(input: BundleInput, items: PlanItem[], volumeOfItem: number[], parts: PartPrinter, step: (stage: string) => void, hints: Map<string, number>): Promise<Stable> {
   let counts = initialCounts(items).map((n, i) => {
     const item = items[i]!;
     if (item.kind === 'source') return n;
-    return hints.get(`${item.kind === 'generated' ? item.part : item.kind}\n${item.title}`) ?? n;
+    return hints.get(hintKey(item)) ?? n;
   });
+  // Without a single known length (a first build), the first round's numbers are guesses that
+  // almost never hold: it is printed untagged, for its page counts only.
+  const printed = items.filter((item) => item.kind !== 'source');
+  let measure = printed.length > 0 && !printed.some((item) => hasHint(hints, item));
   for (let round = 1; round <= MAX_PLAN_ITERATIONS; round++) {
     step(`plan (round ${round})`);
     const layout = layOut(input, items, counts, volumeOfItem);
     const excerpts = selectExcerpts(input, layout);
-    const rendered = await parts.renderAll(layout, partContext(input, layout, excerpts), () => step('render'));
+    const rendered = await parts.renderAll(layout, partContext(input, layout, excerpts), () => step('render'), measure);
     const next = items.map((_, i) => rendered.get(i)?.pageCount ?? counts[i] ?? 1);
-    if (next.every((n, i) => n === counts[i])) return { layout, excerpts, rendered };
+    const held = next.every((n, i) => n === counts[i]);
+    if (held && !measure) return { layout, excerpts, rendered };
+    // A measuring round that held still prints again, tagged, with the same numbers.
+    measure = false;
     counts = next;
   }
   throw new BundleError(`The generated parts kept changing length after ${MAX_PLAN_ITERATIONS} rounds of page numbering: shorten the index or schedule, then build again.`);

@@ -62,8 +62,8 @@ export class PartPrinter {
     private readonly concurrency = PRINT_CONCURRENCY,
   ) {}
 
-  private async print(html: string): Promise<RenderedPart> {
-    const pdf = await this.printer.printHtml(html, { paper: this.paper });
+  private async print(html: string, tagged: boolean): Promise<RenderedPart> {
+    const pdf = await this.printer.printHtml(html, { paper: this.paper, tagged });
     const doc = await PDFDocument.load(pdf, { updateMetadata: false, ...LOAD_PACE });
     const pages = doc.getPageCount();
     return { pdf, firstPage: 0, pageCount: pages, pdfPages: pages };
@@ -74,11 +74,11 @@ export class PartPrinter {
    * (batch-print.ts); otherwise, or if the markers did not come through, one
    * by one, a few at a time.
    */
-  private async printAll(docs: string[], checkAbort: () => void): Promise<RenderedPart[]> {
+  private async printAll(docs: string[], checkAbort: () => void, tagged: boolean): Promise<RenderedPart[]> {
     const combined = docs.length > 1 ? combineParts(docs) : undefined;
     if (combined !== undefined) {
       checkAbort();
-      const pdf = await this.printer.printHtml(combined, { paper: this.paper });
+      const pdf = await this.printer.printHtml(combined, { paper: this.paper, tagged });
       const doc = await PDFDocument.load(pdf, { updateMetadata: false, ...LOAD_PACE });
       const starts = partStarts(doc, docs.length);
       if (starts) {
@@ -89,7 +89,7 @@ export class PartPrinter {
     }
     return mapLimit(docs, this.concurrency, async (html) => {
       checkAbort();
-      return this.print(html);
+      return this.print(html, tagged);
     });
   }
 
@@ -99,9 +99,11 @@ export class PartPrinter {
   /**
    * Renders every non-source item; returns item index → rendered PDF. All the
    * HTML is rendered first; unless this exact set of documents was printed
-   * before, it is printed together.
+   * before, it is printed together. `measure` prints untagged (about 40 %
+   * faster): for a round whose page numbers are a guess, so only its page
+   * counts are used, never its pages.
    */
-  async renderAll(layout: Layout, ctx: PartContext, checkAbort: () => void): Promise<Map<number, RenderedPart>> {
+  async renderAll(layout: Layout, ctx: PartContext, checkAbort: () => void, measure = false): Promise<Map<number, RenderedPart>> {
     const htmlOf = new Map<number, string>();
     for (const [i, placed] of layout.items.entries()) {
       const request = requestFor(placed.item);
@@ -112,10 +114,10 @@ export class PartPrinter {
     // The whole set is printed together and cached as one: the result depends only on
     // the final HTML, not on which rounds came before (same inputs, same bytes).
     const docs = [...new Set(htmlOf.values())];
-    const key = docs.join('\u0000');
+    const key = `${measure ? 'measure' : 'keep'}\u0000${docs.join('\u0000')}`;
     let printed = this.cache.get(key);
     if (!printed) {
-      printed = await this.printAll(docs, checkAbort);
+      printed = await this.printAll(docs, checkAbort, !measure);
       this.cache.set(key, printed);
     }
     const byHtml = new Map(docs.map((html, k) => [html, printed[k]!]));

@@ -95,6 +95,11 @@ class LazyChromiumPrinter implements Printer {
     return this.inner.then((p) => p.printHtml(html, options));
   }
 
+  warmUp(): void {
+    this.inner ??= import('../print/chromium.ts').then((m) => new m.ChromiumPrinter());
+    void this.inner.then((p) => p.warmUp?.(), () => undefined);
+  }
+
   async close(): Promise<void> {
     const p = this.inner;
     this.inner = undefined;

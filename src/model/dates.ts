@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { isPartialDate } from './vocabulary.ts';
-import { format, parse } from 'date-fns';
+import { format } from 'date-fns/format';
+import { parse } from 'date-fns/parse';
 
 
 export type DatePrecision = 'year' | 'month' | 'day';

@@ -3,7 +3,8 @@
  * the chosen number of months before the hearing (or today, with no hearing
  * date yet) is flagged so the caseworker looks for something newer.
  */
-import { addMonths, differenceInCalendarMonths } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
 import { startOfPartialDate, type SourceMeta } from '../model/index.ts';
 
 export function isStale(meta: Pick<SourceMeta, 'published'>, months: number, reference: Date): boolean {

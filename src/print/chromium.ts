@@ -137,11 +137,36 @@ export class ChromiumPrinter implements Printer {
     }
   }
 
+  private warming: Promise<void> | undefined;
+
+  /**
+   * Launches Chromium and readies one page (a first print of a one-line
+   * document warms its print compositor and fonts) without waiting: the CLI
+   * starts this before it loads the workspace, so the launch runs beside
+   * Node's own start-up instead of before the first real print. A failure
+   * here is silent: the first real print meets the same failed launch and
+   * reports it.
+   */
+  warmUp(): void {
+    if (this.warming || this.idle.length) return;
+    this.warming = (async () => {
+      const context = await this.ctx();
+      const page = await context.newPage();
+      await page.setContent('<!doctype html><html lang="en"><title>-</title><p>-</p></html>', { waitUntil: 'load' });
+      await page.pdf({ format: 'A4', tagged: true, outline: false });
+      if (this.context && this.idle.length < MAX_IDLE_PAGES) this.idle.push(page);
+      else await page.close();
+    })().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
+    await this.warming;
     const b = this.browser;
     this.browser = undefined;
     this.context = undefined;
     this.idle = [];
-    if (b) await (await b).close();
+    // A launch that failed has nothing to close (its error went to the print that met it).
+    const browser = await b?.catch(() => undefined);
+    if (browser) await browser.close();
   }
 }

@@ -21,6 +21,8 @@ export interface PrintOptions {
 export interface Printer {
   /** Prints a self-contained HTML document (fonts and images inlined) to PDF bytes. */
   printHtml(html: string, options: PrintOptions): Promise<Uint8Array>;
+  /** Optional: starts the browser ahead of the first print (errors surface at that print). */
+  warmUp?(): void;
   /** Releases the browser; the printer may not be used afterwards. */
   close(): Promise<void>;
 }

@@ -15,14 +15,18 @@ export const MAX_VERIFY_THREADS = 4;
 export const MIN_PAGES_PER_THREAD = 150;
 
 /**
- * Threads (the main one included) worth using for a bundle of `pages` pages.
+ * Threads (the main one included) worth using for a bundle of `pages` pages:
+ * one core is left for what runs beside the workers (the main thread's raw
+ * passes, V8's collector threads, zlib), so a 2-core machine verifies on the
+ * calling thread alone — measured on the build bench's bundle (1,031 pages,
+ * 2 cores): 4.7–5.0 s and 225 MB with one thread, 4.8–4.9 s and 308 MB with two.
  * SANAD_VERIFY_THREADS (a whole number from 1) overrides it: 1 keeps
  * verification on the calling thread, e.g. on a machine busy with other work.
  */
 export function defaultVerifyThreads(pages: number): number {
   const override = Number(process.env.SANAD_VERIFY_THREADS);
   if (Number.isInteger(override) && override >= 1) return override;
-  return Math.max(1, Math.min(MAX_VERIFY_THREADS, availableParallelism(), Math.floor(pages / MIN_PAGES_PER_THREAD)));
+  return Math.max(1, Math.min(MAX_VERIFY_THREADS, availableParallelism() - 1, Math.floor(pages / MIN_PAGES_PER_THREAD)));
 }
 
 /** The worker's module: the TypeScript sources need tsx registered first; the compiled app runs worker.js. */

@@ -66,9 +66,13 @@ describe('printing the generated parts in one page load', () => {
     const options: PrintOptions[] = [];
     const counting = { printHtml: (html: string, o: PrintOptions) => (calls.push(html), options.push(o), printer.printHtml(html, o)), close: async () => {} };
     const built = await buildBundle(input, { printer: counting, verifyThreads: 1 });
-    expect(calls.length).toBeLessThanOrEqual(2);
-    // Tagged prints: marked content keeps a link's words apart from the text around it (verification reads them).
-    expect(options.every((o) => o.tagged !== false)).toBe(true);
+    // A first build: the first round only measures (untagged, its numbers are guesses); then one
+    // tagged round when the measured lengths hold, two at most when they moved the numbering.
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    expect(calls.length).toBeLessThanOrEqual(3);
+    expect(options[0]!.tagged).toBe(false);
+    // The pages kept are tagged prints: marked content keeps a link's words apart from the text around it (verification reads them).
+    expect(options.slice(1).every((o) => o.tagged !== false)).toBe(true);
     expect(calls.every((html) => html.includes(PART_MARKER_PREFIX))).toBe(true);
     const doc = await PDFDocument.load(built.volumes[0]!.bytes);
     const text = new TextDecoder('latin1').decode(await doc.save({ useObjectStreams: false }));

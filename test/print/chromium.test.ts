@@ -72,6 +72,35 @@ describe('tagging and page reuse', () => {
   });
 });
 
+describe('ChromiumPrinter started ahead of its first print', () => {
+  const doc = (title: string) => renderTemplate('smoke', { title, body: `Body of ${title}.`, urdu: '' }, { paper: 'A4' });
+
+  it('prints on the warmed page only the document it is given', async () => {
+    const printer = new ChromiumPrinter();
+    try {
+      printer.warmUp();
+      printer.warmUp(); // a second call starts nothing more
+      const pages = await extractText(await printer.printHtml(doc('After warming'), { paper: 'A4' }));
+      expect(pages).toHaveLength(1);
+      expect(pages[0]!.text).toContain('Body of After warming.');
+      // Printed after the warm-up finished, on the page it left: still only this document.
+      await new Promise((r) => setTimeout(r, 1500));
+      const again = await extractText(await printer.printHtml(doc('Second'), { paper: 'A4' }));
+      expect(again.map((p) => p.text).join('\n')).toContain('Body of Second.');
+      expect(again.map((p) => p.text).join('\n')).not.toContain('After warming');
+    } finally {
+      await printer.close();
+    }
+  });
+
+  it('closes while a warm-up is still starting Chromium, and twice', async () => {
+    const printer = new ChromiumPrinter();
+    printer.warmUp();
+    await expect(printer.close()).resolves.toBeUndefined();
+    await expect(printer.close()).resolves.toBeUndefined();
+  });
+});
+
 describe('ligatures in generated pages', () => {
   const printer = new ChromiumPrinter();
   afterAll(() => printer.close());

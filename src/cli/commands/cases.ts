@@ -130,6 +130,8 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
     .action((slug: string, o: { out?: string }) =>
       run(async () => {
         const c = ctx();
+        // Chromium starts while the core's modules and the workspace load.
+        c.printer.warmUp?.();
         const ops = await loadOps();
         // A bundle written inside the workspace (cases/<slug>/bundles/ by default, or an --out
         // there, symbolic links followed) changes the workspace: take the lock.
