@@ -14,9 +14,10 @@ import { importFiles } from '../src/ingest/index.ts';
 import { addSourcesToCase, buildCase, createCase, tagQuote } from '../src/ops/index.ts';
 import { ChromiumPrinter } from '../src/print/chromium.ts';
 import type { Printer } from '../src/print/printer.ts';
+import { PACKAGE_ROOT } from '../src/paths.ts';
 import { initWorkspace, openWorkspace } from '../src/store/index.ts';
 import { makeCorpus } from './corpus.ts';
-import { comparison, round, secondsSince, stageTimer, startRssSampler, timeTool } from './measure.ts';
+import { comparison, median, round, secondsSince, stageTimer, startRssSampler, timeProcess, timeTool } from './measure.ts';
 
 export const BENCH_TAGS = ['Threat patterns/Targeted killings', 'Internal relocation risk/Karachi', 'Karachi-traced threats'];
 const CASE_SLUG = 'bench-case';
@@ -44,6 +45,20 @@ export const BuildBenchResult = z.object({
   /** Generated parts printed through Chromium during the build, and the seconds spent waiting for them. */
   printing: z.object({ calls: z.number().int().nonnegative(), seconds: z.number().nonnegative() }),
   qpdf: z.object({ seconds: z.number().nonnegative(), ratio: z.number().nonnegative() }).nullable(),
+  /** The same build as a user runs it: `sanad build` as a whole process, in turn with qpdf's merge; null when asked for no runs. */
+  wholeProcess: z
+    .object({
+      runs: z.number().int().positive(),
+      /** Median wall-clock seconds of `node bin/sanad.js --workspace WS build bench-case --out FRESH/bundle.pdf` (a first build each time: no earlier report). */
+      sanadSeconds: z.number().positive(),
+      /** Median peak memory of that Node process in MB (GNU time; Chromium's processes are not counted), or null without it. */
+      sanadMaxRssMB: z.number().positive().nullable(),
+      /** Median seconds of `qpdf --empty --pages FILES -- out.pdf` as a process, or null without qpdf. */
+      qpdfSeconds: z.number().nonnegative().nullable(),
+      /** Median of the run-by-run ratios sanad / qpdf. */
+      ratio: z.number().nonnegative().nullable(),
+    })
+    .nullable(),
 });
 export type BuildBenchResult = z.infer<typeof BuildBenchResult>;
 
@@ -58,6 +73,34 @@ export interface BuildBenchOptions {
   dir?: string;
   /** Called with a line of progress text during setup and build (stderr in the CLI). */
   log?: (line: string) => void;
+  /** Whole-process runs of `sanad build` and of qpdf, in turn, after the in-process build (default 3; 0 skips them). */
+  processRuns?: number;
+}
+
+/** Builds the case with the `sanad` command `runs` times into fresh folders, qpdf's merge in between. */
+function wholeProcess(wsDir: string, files: string[], dir: string, runs: number): BuildBenchResult['wholeProcess'] {
+  const bin = join(PACKAGE_ROOT, 'bin', 'sanad.js');
+  const sanad: number[] = [];
+  const rss: number[] = [];
+  const tool: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = timeProcess(process.execPath, [bin, '--workspace', wsDir, 'build', CASE_SLUG, '--out', join(dir, `out-process-${i}`, 'bundle.pdf')]);
+    sanad.push(run.seconds);
+    if (run.maxRssKB !== null) rss.push(run.maxRssKB / 1024);
+    const t = timeTool('qpdf', ['--empty', '--pages', ...files, '--', join(dir, 'qpdf-merged.pdf')]);
+    if (t !== null) {
+      tool.push(t);
+      ratios.push(run.seconds / Math.max(t, 1e-6));
+    }
+  }
+  return {
+    runs,
+    sanadSeconds: round(median(sanad)),
+    sanadMaxRssMB: rss.length ? round(median(rss), 1) : null,
+    qpdfSeconds: tool.length ? round(median(tool)) : null,
+    ratio: ratios.length ? round(median(ratios), 2) : null,
+  };
 }
 
 /** Files × 25 pages for a target page count (e.g. 10,000 → 400 files). */
@@ -137,6 +180,11 @@ export async function runBuildBench(options: BuildBenchOptions = {}): Promise<Bu
       const outputBytes = (await Promise.all(result.files.map((f) => stat(f)))).reduce((n, s) => n + s.size, 0);
       log(`merging the same files with qpdf`);
       const qpdfSeconds = timeTool('qpdf', ['--empty', '--pages', ...corpus.files, '--', join(dir, 'qpdf-merged.pdf')]);
+      // The command line opens the workspace itself: close it here first.
+      await ws.close();
+      const runs = options.processRuns ?? 3;
+      if (runs > 0) log(`sanad build as a whole process, ${runs} times in turn with qpdf`);
+      const processes = runs > 0 ? wholeProcess(wsDir, corpus.files, dir, runs) : null;
       return BuildBenchResult.parse({
         bench: 'build',
         sources: corpus.files.length,
@@ -153,6 +201,7 @@ export async function runBuildBench(options: BuildBenchOptions = {}): Promise<Bu
         stages,
         printing: { calls: counted.calls, seconds: round(counted.seconds) },
         qpdf: comparison(seconds, qpdfSeconds),
+        wholeProcess: processes,
       });
     } finally {
       await ws.close();

@@ -80,7 +80,7 @@ async function runOne(name: BenchName, pages: number | undefined, keep: string |
     log(`importing a ${pages ?? 500}-page PDF`);
     return runImportBench({ ...(pages ? { pages } : {}), ...(dir ? { dir } : {}), ...(runs !== undefined ? { processRuns: runs } : {}) });
   }
-  return runBuildBench({ ...(pages ? { files: filesForPages(pages) } : {}), ...(dir ? { dir } : {}), log });
+  return runBuildBench({ ...(pages ? { files: filesForPages(pages) } : {}), ...(dir ? { dir } : {}), ...(runs !== undefined ? { processRuns: runs } : {}), log });
 }
 
 /** Runs one benchmark in a child Node process (same loader flags) and returns its parsed JSON. */

@@ -4,7 +4,7 @@
  * right, every excerpt placed, output written). No timing assertions: speed
  * targets live in `npm run bench`, never in tests.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ describe('runImportBench', () => {
 
 describe('runBuildBench', () => {
   it('builds a bundle of 2 files × 3 pages with 4 excerpts and reports it', async () => {
-    const result = await runBuildBench({ files: 2, pagesPerFile: 3, excerpts: 4, dir: join(dir, 'build') });
+    const result = await runBuildBench({ files: 2, pagesPerFile: 3, excerpts: 4, dir: join(dir, 'build'), processRuns: 1 });
     expect(BuildBenchResult.parse(result)).toEqual(result);
     expect(result.sources).toBe(2);
     expect(result.sourcePages).toBe(6);
@@ -57,6 +57,12 @@ describe('runBuildBench', () => {
     expect(staged).toBeCloseTo(result.seconds, 1);
     expect(result.qpdf).not.toBeNull();
     expect(result.printing.calls).toBeGreaterThan(0);
+    // The command line built the same case as a whole process, into its own folder.
+    expect(result.wholeProcess?.runs).toBe(1);
+    expect(result.wholeProcess!.sanadSeconds).toBeGreaterThan(0);
+    expect(result.wholeProcess!.ratio).toBeGreaterThan(0);
+    const report = JSON.parse(await readFile(join(dir, 'build', 'out-process-0', 'bundle.report.json'), 'utf8')) as { pages: number };
+    expect(report.pages).toBe(result.pages);
   });
 });
 
