@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-// The `sanad` command. It runs the compiled JavaScript in dist/ (built by
+// The `sanad` command. It runs the bundled JavaScript in dist/cli/ (built by
 // `npm run build:cli`, which `npm ci` runs through `prepare`), so starting it
-// costs no TypeScript transpiling. Without dist/ (a fresh checkout before
-// install, or SANAD_FROM_SOURCE=1 while developing) it runs the TypeScript
-// sources through tsx's loader instead.
+// costs no TypeScript transpiling and little module loading. Without the
+// bundle (a fresh checkout before install, or SANAD_FROM_SOURCE=1 while
+// developing) it runs the TypeScript sources through tsx's loader instead.
 import { existsSync } from 'node:fs';
 
-const compiled = new URL('../dist/src/cli/main.js', import.meta.url);
+const bundled = new URL('../dist/cli/main.js', import.meta.url);
 let main;
-if (process.env.SANAD_FROM_SOURCE !== '1' && existsSync(compiled)) {
-  ({ main } = await import(compiled.href));
+if (process.env.SANAD_FROM_SOURCE !== '1' && existsSync(bundled)) {
+  ({ main } = await import(bundled.href));
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -12,14 +12,15 @@ const require = createRequire(import.meta.url);
 
 /**
  * The package root (the folder holding package.json and templates/): the
- * parent of src/, or, when compiled to dist/src/ (CLI) or dist-electron/src/
- * (app), the parent of that output folder.
+ * nearest folder above this module's that holds templates/ — the parent of
+ * src/, of dist/src/ (tsc's output), of dist/cli/ (the CLI bundle) or of
+ * dist-electron/src/ (the app).
  */
 function packageRoot(): string {
-  const parent = resolve(here, '..');
-  if (existsSync(join(parent, 'templates'))) return parent;
-  if (basename(here) === 'src' && existsSync(join(parent, '..', 'templates'))) return resolve(parent, '..');
-  return parent;
+  for (let dir = resolve(here, '..'), up = 0; up < 3; dir = dirname(dir), up++) {
+    if (existsSync(join(dir, 'templates'))) return dir;
+  }
+  return resolve(here, '..');
 }
 
 export const PACKAGE_ROOT = process.env.SANAD_PACKAGE_ROOT ?? packageRoot();

@@ -89,3 +89,36 @@ describe('snippetQuery', () => {
     expect(snippetQuery('e-mail*', 'e-mailed threats')).toBeUndefined();
   });
 });
+
+describe('replacing and removing a source in a large index', () => {
+  it('replaces only that source’s pages, keeps the others and their titles, and removes it whole', () => {
+    const index = LibraryIndex.open(path.join(tmp, 'replace.sqlite'));
+    try {
+      index.transaction(() => {
+        for (let s = 0; s < 40; s++) {
+          index.putSource({ meta: meta(`s-k${s}`, `Keeper ${s}`), stamp: 'x' }, Array.from({ length: 25 }, (_, i) => page(i + 1, filler(s * 25 + i))));
+        }
+      });
+      index.putSource({ meta: meta('s-moved', 'Moving report'), stamp: 'x' }, [page(1, 'Hazara shopkeepers in Quetta were threatened.'), page(2, 'Second page about Gwadar.')]);
+      expect(index.search('Gwadar').map((h) => h.sourceId)).toEqual(['s-moved']);
+      // A new edition: its pages replace the old ones, nothing else changes.
+      index.putSource({ meta: meta('s-moved', 'Moving report, 2nd edition'), stamp: 'y' }, [page(1, 'Threats were traced to Karachi from Sukkur.')]);
+      expect(index.search('Gwadar')).toEqual([]);
+      expect(index.search('Sukkur').map((h) => [h.sourceId, h.title, h.page])).toEqual([['s-moved', 'Moving report, 2nd edition', 1]]);
+      expect(index.size).toBe(40 * 25 + 1);
+      // A new title alone (no pages given) retitles the source's pages in place.
+      index.putSource({ meta: meta('s-moved', 'Renamed report'), stamp: 'z' });
+      expect(index.search('Sukkur').map((h) => h.title)).toEqual(['Renamed report']);
+      expect(index.search('Karachi March', { limit: 5 }).every((h) => h.title.startsWith('Keeper'))).toBe(true);
+      index.removeSource('s-moved');
+      expect(index.search('Sukkur')).toEqual([]);
+      expect(index.size).toBe(40 * 25);
+      index.removeSource('s-k3');
+      expect(index.size).toBe(39 * 25);
+      expect(index.search('"line 80."')).toEqual([]);
+      expect(index.search('"line 100."').map((h) => h.sourceId)).toEqual(['s-k4']);
+    } finally {
+      index.close();
+    }
+  });
+});
