@@ -17,7 +17,7 @@ import type { Printer } from '../src/print/printer.ts';
 import { PACKAGE_ROOT } from '../src/paths.ts';
 import { initWorkspace, openWorkspace } from '../src/store/index.ts';
 import { makeCorpus } from './corpus.ts';
-import { comparison, median, round, secondsSince, stageTimer, startRssSampler, timeProcess, timeTool } from './measure.ts';
+import { comparison, pairedRuns, round, secondsSince, stageTimer, startRssSampler, timeProcess, timeTool } from './measure.ts';
 
 export const BENCH_TAGS = ['Threat patterns/Targeted killings', 'Internal relocation risk/Karachi', 'Karachi-traced threats'];
 const CASE_SLUG = 'bench-case';
@@ -78,29 +78,14 @@ export interface BuildBenchOptions {
 }
 
 /** Builds the case with the `sanad` command `runs` times into fresh folders, qpdf's merge in between. */
-function wholeProcess(wsDir: string, files: string[], dir: string, runs: number): BuildBenchResult['wholeProcess'] {
+async function wholeProcess(wsDir: string, files: string[], dir: string, runs: number): Promise<BuildBenchResult['wholeProcess']> {
   const bin = join(PACKAGE_ROOT, 'bin', 'sanad.js');
-  const sanad: number[] = [];
-  const rss: number[] = [];
-  const tool: number[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const run = timeProcess(process.execPath, [bin, '--workspace', wsDir, 'build', CASE_SLUG, '--out', join(dir, `out-process-${i}`, 'bundle.pdf')]);
-    sanad.push(run.seconds);
-    if (run.maxRssKB !== null) rss.push(run.maxRssKB / 1024);
-    const t = timeTool('qpdf', ['--empty', '--pages', ...files, '--', join(dir, 'qpdf-merged.pdf')]);
-    if (t !== null) {
-      tool.push(t);
-      ratios.push(run.seconds / Math.max(t, 1e-6));
-    }
-  }
-  return {
+  const { toolSeconds, ...rest } = await pairedRuns(
     runs,
-    sanadSeconds: round(median(sanad)),
-    sanadMaxRssMB: rss.length ? round(median(rss), 1) : null,
-    qpdfSeconds: tool.length ? round(median(tool)) : null,
-    ratio: ratios.length ? round(median(ratios), 2) : null,
-  };
+    async (i) => timeProcess(process.execPath, [bin, '--workspace', wsDir, 'build', CASE_SLUG, '--out', join(dir, `out-process-${i}`, 'bundle.pdf')]),
+    () => timeTool('qpdf', ['--empty', '--pages', ...files, '--', join(dir, 'qpdf-merged.pdf')]),
+  );
+  return { ...rest, qpdfSeconds: toolSeconds };
 }
 
 /** Files × 25 pages for a target page count (e.g. 10,000 → 400 files). */
@@ -184,7 +169,7 @@ export async function runBuildBench(options: BuildBenchOptions = {}): Promise<Bu
       await ws.close();
       const runs = options.processRuns ?? 3;
       if (runs > 0) log(`sanad build as a whole process, ${runs} times in turn with qpdf`);
-      const processes = runs > 0 ? wholeProcess(wsDir, corpus.files, dir, runs) : null;
+      const processes = runs > 0 ? await wholeProcess(wsDir, corpus.files, dir, runs) : null;
       return BuildBenchResult.parse({
         bench: 'build',
         sources: corpus.files.length,

@@ -16,7 +16,7 @@ import { importFiles } from '../src/ingest/index.ts';
 import { ChromiumPrinter } from '../src/print/chromium.ts';
 import { initWorkspace, openWorkspace } from '../src/store/index.ts';
 import { makeBigPdf } from './big-pdf.ts';
-import { comparison, median, round, secondsSince, startRssSampler, timeProcess, timeTool } from './measure.ts';
+import { comparison, pairedRuns, round, secondsSince, startRssSampler, timeProcess, timeTool } from './measure.ts';
 
 const ToolComparison = z.object({ seconds: z.number().nonnegative(), ratio: z.number().nonnegative() }).nullable();
 
@@ -63,30 +63,18 @@ export interface ImportBenchOptions {
 /** Imports `pdf` with the `sanad` command into `runs` fresh workspaces, pdftotext in between. */
 async function wholeProcess(pdf: string, dir: string, runs: number): Promise<z.infer<typeof WholeProcess>> {
   const bin = join(PACKAGE_ROOT, 'bin', 'sanad.js');
-  const sanad: number[] = [];
-  const rss: number[] = [];
-  const tool: number[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const ws = join(dir, `ws-process-${i}`);
-    await initWorkspace(ws);
-    const run = timeProcess(process.execPath, [bin, '--workspace', ws, 'import', pdf]);
-    sanad.push(run.seconds);
-    if (run.maxRssKB !== null) rss.push(run.maxRssKB / 1024);
-    await rm(ws, { recursive: true, force: true });
-    const t = timeTool('pdftotext', [pdf, '/dev/null']);
-    if (t !== null) {
-      tool.push(t);
-      ratios.push(run.seconds / Math.max(t, 1e-6));
-    }
-  }
-  return {
+  const { toolSeconds, ...rest } = await pairedRuns(
     runs,
-    sanadSeconds: round(median(sanad)),
-    sanadMaxRssMB: rss.length ? round(median(rss), 1) : null,
-    pdftotextSeconds: tool.length ? round(median(tool)) : null,
-    ratio: ratios.length ? round(median(ratios), 2) : null,
-  };
+    async (i) => {
+      const ws = join(dir, `ws-process-${i}`);
+      await initWorkspace(ws);
+      const run = timeProcess(process.execPath, [bin, '--workspace', ws, 'import', pdf]);
+      await rm(ws, { recursive: true, force: true });
+      return run;
+    },
+    () => timeTool('pdftotext', [pdf, '/dev/null']),
+  );
+  return { ...rest, pdftotextSeconds: toolSeconds };
 }
 
 export async function runImportBench(options: ImportBenchOptions = {}): Promise<ImportBenchResult> {

@@ -151,3 +151,40 @@ export function timeProcess(command: string, args: string[], env: NodeJS.Process
   const kb = withTime ? Number(/(\d+)\s*$/.exec(stderr)?.[1]) : NaN;
   return { seconds, maxRssKB: Number.isFinite(kb) ? kb : null };
 }
+
+/** Medians of `runs` whole-process runs of Sanad, each followed by the reference tool's. */
+export interface PairedRuns {
+  runs: number;
+  sanadSeconds: number;
+  /** Median peak memory of Sanad's process in MB (GNU time), or null without it. */
+  sanadMaxRssMB: number | null;
+  /** The tool's median seconds, or null when it is not installed. */
+  toolSeconds: number | null;
+  /** Median of the run-by-run ratios Sanad / tool (back to back, so a drift in load falls on both). */
+  ratio: number | null;
+}
+
+/** Runs `sanad(i)` then `tool()` `runs` times in turn; `tool` returns null when it is not installed. */
+export async function pairedRuns(runs: number, sanad: (i: number) => Promise<ProcessRun>, tool: () => number | null): Promise<PairedRuns> {
+  const ours: number[] = [];
+  const rss: number[] = [];
+  const theirs: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await sanad(i);
+    ours.push(run.seconds);
+    if (run.maxRssKB !== null) rss.push(run.maxRssKB / 1024);
+    const t = tool();
+    if (t !== null) {
+      theirs.push(t);
+      ratios.push(run.seconds / Math.max(t, 1e-6));
+    }
+  }
+  return {
+    runs,
+    sanadSeconds: round(median(ours)),
+    sanadMaxRssMB: rss.length ? round(median(rss), 1) : null,
+    toolSeconds: theirs.length ? round(median(theirs)) : null,
+    ratio: ratios.length ? round(median(ratios), 2) : null,
+  };
+}

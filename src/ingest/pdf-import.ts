@@ -20,7 +20,7 @@ import { extractTextParallel, MIN_PAGES_FOR_WORKERS } from '../pdf/text-parallel
 import { maxTextThreads, startTextWorkers, takeSpare, type TextWorkers } from '../pdf/text-workers.ts';
 import { DONOR_LOAD_OPTIONS, trialCopyOf } from '../bundle/trial.ts';
 import { hasIntactTrailer, inspectPageTree, unsafePageTree } from './pdf-checks.ts';
-import { preparePdf, type PreparedPdf } from './pdf.ts';
+import { infoString, preparePdf, type PreparedPdf } from './pdf.ts';
 
 export interface ImportedPdf {
   prepared: PreparedPdf;
@@ -32,15 +32,6 @@ type Progress = (done: number, total: number) => void;
 
 /** Below this size a file is unlikely to have MIN_PAGES_FOR_WORKERS pages: workers start only once it is parsed. */
 const EARLY_WORKERS_BYTES = 256 * 1024;
-
-function infoString(read: () => string | undefined): string | undefined {
-  try {
-    const v = read()?.trim();
-    return v ? v : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A form with at least one field: preparePdf flattens it (or keeps it, flagged). */
 function hasFormFields(doc: PDFDocument): boolean {

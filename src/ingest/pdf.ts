@@ -76,7 +76,8 @@ function flattenForms(doc: PDFDocument): Flattening {
   }
 }
 
-function infoString(read: () => string | undefined): string | undefined {
+/** A document-information string, trimmed; undefined when absent, empty or unreadable. */
+export function infoString(read: () => string | undefined): string | undefined {
   try {
     const v = read()?.trim();
     return v ? v : undefined;
