@@ -3,7 +3,7 @@
  * SQLite, only RANK_POOL matching pages scored, snippets cut for the returned
  * rows only (with prefix terms matched on the page's own words).
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -117,6 +117,32 @@ describe('replacing and removing a source in a large index', () => {
       expect(index.size).toBe(39 * 25);
       expect(index.search('"line 80."')).toEqual([]);
       expect(index.search('"line 100."').map((h) => h.sourceId)).toEqual(['s-k4']);
+    } finally {
+      index.close();
+    }
+  });
+});
+
+describe('merging the full-text index as the library grows', () => {
+  it('merges once the pages indexed since the last merge reach MERGE_MIN_PAGES and a quarter of the index', () => {
+    const index = LibraryIndex.open(path.join(tmp, 'grow.sqlite'));
+    const optimize = vi.spyOn(index, 'optimize');
+    try {
+      const add = (s: number) => index.putSource({ meta: meta(`s-g${s}`, `Grown ${s}`), stamp: 'x' }, Array.from({ length: 25 }, (_, i) => page(i + 1, filler(s * 25 + i))));
+      for (let s = 0; s < 79; s++) add(s);
+      expect(optimize).not.toHaveBeenCalled(); // 1,975 pages
+      add(79); // the 2,000th page
+      expect(optimize).toHaveBeenCalledTimes(1);
+      for (let s = 80; s < 159; s++) add(s);
+      expect(optimize).toHaveBeenCalledTimes(1); // 1,975 pages since
+      add(159);
+      expect(optimize).toHaveBeenCalledTimes(2);
+      // A new title alone adds no pages and merges nothing.
+      index.putSource({ meta: meta('s-g3', 'Renamed'), stamp: 'y' });
+      expect(optimize).toHaveBeenCalledTimes(2);
+      expect(index.search('"line 0."').map((h) => h.sourceId)).toEqual(['s-g0']);
+      expect(index.search('"line 3999."').map((h) => h.sourceId)).toEqual(['s-g159']);
+      expect(index.size).toBe(160 * 25);
     } finally {
       index.close();
     }
