@@ -46,8 +46,11 @@ export async function readMeta(folder: string): Promise<SourceMeta> {
   return readJson(path.join(folder, SOURCE_FILE), 'source', SourceMeta);
 }
 
+/** Titles in a reader's order: "Report 2" before "Report 10", case and accents aside. */
+const TITLE_ORDER = new Intl.Collator('en', { numeric: true });
+
 export function sortSources(list: SourceMeta[]): SourceMeta[] {
-  return list.sort((a, b) => a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return list.sort((a, b) => TITLE_ORDER.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** A stored file Sanad could not read: listed by name so the rest of the library still works. */
