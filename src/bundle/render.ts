@@ -10,6 +10,7 @@ import type { PartContext, PartRequest } from './parts/context.ts';
 import type { Layout, PlanItem } from './plan.ts';
 import { combineParts, partStarts } from './batch-print.ts';
 import { LOAD_PACE } from './pace.ts';
+import { mapLimit } from '../concurrency.ts';
 
 export type PartRenderer = (request: PartRequest, ctx: PartContext, paper: Paper) => string;
 
@@ -38,20 +39,6 @@ export function requestFor(item: PlanItem): PartRequest | undefined {
 
 /** Documents printed at once: Chromium lays out one while Node waits on another. */
 export const PRINT_CONCURRENCY = 3;
-
-/** Runs `task` on every element, at most `limit` at a time; results in input order. */
-async function mapLimit<T, R>(list: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(list.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < list.length) {
-      const i = next++;
-      results[i] = await task(list[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, lane));
-  return results;
-}
 
 export class PartPrinter {
   private readonly cache = new Map<string, RenderedPart[]>();

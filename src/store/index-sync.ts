@@ -18,6 +18,7 @@ import { EXCERPTS_FILE, indexPath } from './layout.ts';
 import { metaProblem, readMeta, type StoreProblem } from './sources.ts';
 import { folderStamp, sourceFolders } from './folders.ts';
 import { readPageText, type NoticeSink } from './text-cache.ts';
+import { mapLimit } from '../concurrency.ts';
 
 export { folderStamp };
 
@@ -75,6 +76,9 @@ export async function indexSource(index: LibraryIndex, src: IndexSource, options
   });
 }
 
+/** Source folders checked (and, when changed, read and indexed) at once by a reconcile. */
+const RECONCILE_CONCURRENCY = 8;
+
 /** Sources re-indexed by one reconcile (and at least a tenth of them) after which the index is merged. */
 const OPTIMIZE_AFTER = 20;
 
@@ -88,34 +92,34 @@ export async function reconcile(ws: string, index: LibraryIndex, options: SyncOp
   const indexed = index.stamps();
   const onDisk = new Set<string>();
   let changed = 0;
-  await Promise.all(
-    folders.map(async (folder) => {
-      const id = path.basename(folder);
-      onDisk.add(id);
-      const stamp = await folderStamp(folder).catch(() => 'gone');
-      if (stamp !== 'unsettled' && indexed.get(id) === stamp) {
-        options.problems?.delete(folder);
-        return;
-      }
+  // A rebuild reads every source's pages: a few folders at a time, so a library of thousands of
+  // sources is never all in memory at once.
+  await mapLimit(folders, RECONCILE_CONCURRENCY, async (folder) => {
+    const id = path.basename(folder);
+    onDisk.add(id);
+    const stamp = await folderStamp(folder).catch(() => 'gone');
+    if (stamp !== 'unsettled' && indexed.get(id) === stamp) {
+      options.problems?.delete(folder);
+      return;
+    }
+    try {
+      let meta;
       try {
-        let meta;
-        try {
-          meta = await readMeta(folder);
-          options.problems?.delete(folder);
-        } catch (e) {
-          const problem = metaProblem(folder, e);
-          if (problem) options.problems?.set(folder, problem);
-          throw e;
-        }
-        await indexSource(index, { folder, meta, withPages: true }, options);
-        changed += 1;
+        meta = await readMeta(folder);
+        options.problems?.delete(folder);
       } catch (e) {
-        // An unreadable source is left out of the index (listing and search), as it is of the file listing.
-        if (indexed.has(id)) index.removeSource(id);
-        options.notice?.(`The source folder ${folder} could not be indexed for search (${e instanceof Error ? e.message : String(e)}).`);
+        const problem = metaProblem(folder, e);
+        if (problem) options.problems?.set(folder, problem);
+        throw e;
       }
-    }),
-  );
+      await indexSource(index, { folder, meta, withPages: true }, options);
+      changed += 1;
+    } catch (e) {
+      // An unreadable source is left out of the index (listing and search), as it is of the file listing.
+      if (indexed.has(id)) index.removeSource(id);
+      options.notice?.(`The source folder ${folder} could not be indexed for search (${e instanceof Error ? e.message : String(e)}).`);
+    }
+  });
   for (const folder of options.problems?.keys() ?? []) if (!onDisk.has(path.basename(folder))) options.problems!.delete(folder);
   for (const id of indexed.keys()) {
     if (!onDisk.has(id)) {
