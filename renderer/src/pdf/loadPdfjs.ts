@@ -6,28 +6,38 @@
  * for each), and the app warms all of it up while the library is on screen, so
  * opening a source costs only the document itself.
  */
-import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import 'pdfjs-dist/web/pdf_viewer.css';
 
+type Pdfjs = typeof import('pdfjs-dist');
 type ViewerModule = typeof import('pdfjs-dist/web/pdf_viewer.mjs');
 
-let loading: Promise<{ pdfjs: typeof pdfjs; components: ViewerModule }> | undefined;
+let loading: Promise<{ pdfjs: Pdfjs; components: ViewerModule }> | undefined;
+let library: Pdfjs | undefined;
+let worker: import('pdfjs-dist').PDFWorker | undefined;
 
-let worker: pdfjs.PDFWorker | undefined;
-
+/**
+ * The library is its own chunk, imported here rather than at the top: the app's
+ * first screen (the library table) does not parse its ~400 kB.
+ */
 export function loadPdfjs() {
-  if (!loading) {
+  loading ??= import('pdfjs-dist').then(async (pdfjs) => {
     pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
     (globalThis as { pdfjsLib?: unknown }).pdfjsLib = pdfjs;
-    loading = import('pdfjs-dist/web/pdf_viewer.mjs').then((components) => ({ pdfjs, components }));
-  }
+    library = pdfjs;
+    const components = await import('pdfjs-dist/web/pdf_viewer.mjs');
+    return { pdfjs, components };
+  });
   return loading;
 }
 
-/** The worker every document is parsed in; getDocument({ worker }) leaves it running when a document is closed. */
-export function pdfWorker(): pdfjs.PDFWorker {
-  if (!worker || worker.destroyed) worker = new pdfjs.PDFWorker();
+/**
+ * The worker every document is parsed in; getDocument({ worker }) leaves it
+ * running when a document is closed. Call it once loadPdfjs() has resolved.
+ */
+export function pdfWorker(): import('pdfjs-dist').PDFWorker {
+  if (!library) throw new Error('pdf.js is not loaded yet: await loadPdfjs() first.');
+  if (!worker || worker.destroyed) worker = new library.PDFWorker();
   return worker;
 }
 
