@@ -77,10 +77,6 @@ function hintKey(item: PlanItem): string {
   return `${item.kind === 'generated' ? item.part : item.kind}\n${item.title}`;
 }
 
-function hasHint(hints: Map<string, number>, item: PlanItem): boolean {
-  return hints.has(hintKey(item));
-}
-
 async function stabilise(input: BundleInput, items: PlanItem[], volumeOfItem: number[], parts: PartPrinter, step: (stage: string) => void, hints: Map<string, number>): Promise<Stable> {
   let counts = initialCounts(items).map((n, i) => {
     const item = items[i]!;
@@ -90,7 +86,7 @@ async function stabilise(input: BundleInput, items: PlanItem[], volumeOfItem: nu
   // Without a single known length (a first build), the first round's numbers are guesses that
   // almost never hold: it is printed untagged, for its page counts only.
   const printed = items.filter((item) => item.kind !== 'source');
-  let measure = printed.length > 0 && !printed.some((item) => hasHint(hints, item));
+  let measure = printed.length > 0 && !printed.some((item) => hints.has(hintKey(item)));
   for (let round = 1; round <= MAX_PLAN_ITERATIONS; round++) {
     step(`plan (round ${round})`);
     const layout = layOut(input, items, counts, volumeOfItem);
