@@ -132,6 +132,22 @@ export function inputOf(sources: BundleSource[], definition: BundleDefinition, e
   return { case: c, definition, profile: PROFILES[c.tribunal], sources: new Map(sources.map((s) => [s.meta.id, s])), excerpts, tags: TAGS };
 }
 
+/** The smallest real bundle: section A a generated index, section B the one source (no dividers). */
+export function indexThenSource(source: BundleSource, excerpts: Excerpt[] = []): BundleInput {
+  return inputOf(
+    [source],
+    {
+      schemaVersion: 1,
+      pagination: 'continuous',
+      sections: [
+        { id: 'a', letter: 'A', title: 'Index', divider: false, items: [{ kind: 'generated', part: 'index' }] },
+        { id: 'b', letter: 'B', title: 'Evidence', divider: false, items: [{ kind: 'source', sourceId: source.meta.id }] },
+      ],
+    },
+    excerpts,
+  );
+}
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /** A minimal part renderer: an index whose page numbers are internal links, and one-line other parts. */

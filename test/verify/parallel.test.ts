@@ -3,7 +3,7 @@ import { buildBundle, type BuildResult } from '../../src/bundle/index.ts';
 import { ChromiumPrinter } from '../../src/print/chromium.ts';
 import { verifyBundle, VerifyPool } from '../../src/verify/index.ts';
 import { splitPages } from '../../src/verify/volume.ts';
-import { excerptIn, inputOf, makeSource, tinyParts } from '../bundle/fixtures.ts';
+import { excerptIn, indexThenSource, makeSource, tinyParts } from '../bundle/fixtures.ts';
 import type { BuildReport } from '../../src/bundle/report.ts';
 
 // Verification split over worker threads must give exactly what one thread gives:
@@ -15,18 +15,7 @@ describe('verification on worker threads', () => {
   beforeAll(async () => {
     const pages = Array.from({ length: 40 }, (_, i) => ({ lines: [`Paragraph ${i + 1}: Hazara were attacked in Quetta.`, i === 30 ? 'Karachi is not safe.' : 'Nothing else.'] }));
     const s = await makeSource({ title: 'Report', pages });
-    const input = inputOf(
-      [s],
-      {
-        schemaVersion: 1,
-        pagination: 'continuous',
-        sections: [
-          { id: 'a', letter: 'A', title: 'Index', divider: false, items: [{ kind: 'generated', part: 'index' }] },
-          { id: 'b', letter: 'B', title: 'Evidence', divider: false, items: [{ kind: 'source', sourceId: s.meta.id }] },
-        ],
-      },
-      [excerptIn(s, 'Karachi is not safe.', 't-internal-relocation-risk'), excerptIn(s, 'Paragraph 3:', 't-threat-patterns')],
-    );
+    const input = indexThenSource(s, [excerptIn(s, 'Karachi is not safe.', 't-internal-relocation-risk'), excerptIn(s, 'Paragraph 3:', 't-threat-patterns')]);
     // The build's own verification runs on three threads here.
     built = await buildBundle(input, { printer, renderPart: tinyParts, verifyThreads: 3 });
   }, 60_000);

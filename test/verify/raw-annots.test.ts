@@ -8,7 +8,7 @@ import { verifyBundle } from '../../src/verify/index.ts';
 import { annotationsFromPdfjs } from '../../src/verify/checks.ts';
 import { readAnnotations, tryReadAnnotations } from '../../src/verify/raw-annots.ts';
 import { RawPdf } from '../../src/verify/raw-pdf.ts';
-import { excerptIn, inputOf, makeSource, tinyParts } from '../bundle/fixtures.ts';
+import { excerptIn, indexThenSource, makeSource, tinyParts } from '../bundle/fixtures.ts';
 import { linkedPdfLibReport, PDF_LIB_LINK_TARGETS } from '../bundle/hostile-fixtures.ts';
 
 // Links and highlights are read with Sanad's raw reader instead of pdfjs's
@@ -114,18 +114,7 @@ describe('verification of links and highlights read without pdfjs', () => {
   afterAll(() => printer.close());
   beforeAll(async () => {
     const s = await makeSource({ title: 'Report', pages: [{ lines: ['Hazara were attacked in Quetta.'] }, { lines: ['Karachi is not safe.'] }, { lines: ['A third page.'] }] });
-    const input = inputOf(
-      [s],
-      {
-        schemaVersion: 1,
-        pagination: 'continuous',
-        sections: [
-          { id: 'a', letter: 'A', title: 'Index', divider: false, items: [{ kind: 'generated', part: 'index' }] },
-          { id: 'b', letter: 'B', title: 'Evidence', divider: false, items: [{ kind: 'source', sourceId: s.meta.id }] },
-        ],
-      },
-      [excerptIn(s, 'Karachi is not safe.', 't-internal-relocation-risk')],
-    );
+    const input = indexThenSource(s, [excerptIn(s, 'Karachi is not safe.', 't-internal-relocation-risk')]);
     built = await buildBundle(input, { printer, renderPart: tinyParts, verifyThreads: 1 });
   }, 60_000);
   const excerptPage = () => built.report.excerpts[0]!.bundlePage;

@@ -7,7 +7,7 @@ import { verifyBundle } from '../../src/verify/index.ts';
 import { RawPdf } from '../../src/verify/raw-pdf.ts';
 import { pagesNeedingText } from '../../src/verify/select.ts';
 import { checkStamp, viewportOf } from '../../src/verify/stamps.ts';
-import { excerptIn, inputOf, makeSource, tinyParts } from '../bundle/fixtures.ts';
+import { excerptIn, indexThenSource, makeSource, tinyParts } from '../bundle/fixtures.ts';
 
 // Stamps are read from the content stream Sanad appends, not from pdfjs's text;
 // these pin that the cheaper check still catches every way a stamp can be wrong,
@@ -26,18 +26,7 @@ describe('verification of stamps from the appended stream', () => {
         { lines: ['A landscape page.'], landscape: true },
       ],
     });
-    const input = inputOf(
-      [s],
-      {
-        schemaVersion: 1,
-        pagination: 'continuous',
-        sections: [
-          { id: 'a', letter: 'A', title: 'Index', divider: false, items: [{ kind: 'generated', part: 'index' }] },
-          { id: 'b', letter: 'B', title: 'Evidence', divider: false, items: [{ kind: 'source', sourceId: s.meta.id }] },
-        ],
-      },
-      [excerptIn(s, 'Karachi is not safe.', 't-internal-relocation-risk')],
-    );
+    const input = indexThenSource(s, [excerptIn(s, 'Karachi is not safe.', 't-internal-relocation-risk')]);
     built = await buildBundle(input, { printer, renderPart: tinyParts, verifyThreads: 1 });
   }, 60_000);
   const bytes = () => built.volumes[0]!.bytes;

@@ -3,7 +3,7 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { buildBundle, type BuildResult } from '../../src/bundle/index.ts';
 import { ChromiumPrinter } from '../../src/print/chromium.ts';
 import { verifyBundle } from '../../src/verify/index.ts';
-import { excerptIn, inputOf, makeSource, tinyParts } from '../bundle/fixtures.ts';
+import { excerptIn, indexThenSource, makeSource, tinyParts } from '../bundle/fixtures.ts';
 
 describe('verifyBundle', () => {
   const printer = new ChromiumPrinter();
@@ -11,18 +11,7 @@ describe('verifyBundle', () => {
   afterAll(() => printer.close());
   beforeAll(async () => {
     const s = await makeSource({ title: 'Report', pages: [{ lines: ['Hazara were attacked in Quetta.'] }, { lines: ['Karachi is not safe.'] }] });
-    const input = inputOf(
-      [s],
-      {
-        schemaVersion: 1,
-        pagination: 'continuous',
-        sections: [
-          { id: 'a', letter: 'A', title: 'Index', divider: false, items: [{ kind: 'generated', part: 'index' }] },
-          { id: 'b', letter: 'B', title: 'Evidence', divider: false, items: [{ kind: 'source', sourceId: s.meta.id }] },
-        ],
-      },
-      [excerptIn(s, 'Karachi is not safe.', 't-internal-relocation-risk')],
-    );
+    const input = indexThenSource(s, [excerptIn(s, 'Karachi is not safe.', 't-internal-relocation-risk')]);
     built = await buildBundle(input, { printer, renderPart: tinyParts });
   });
   const bytes = () => built.volumes.map((v) => v.bytes);
