@@ -12,6 +12,9 @@ import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Excerpt, PageText, SourceMeta } from '../model/index.ts';
 import { parseSearchQuery, snippetQuery } from './query.ts';
+import { excerptQuery, foldText, pageFilters, SCHEMA, type IndexedExcerptFilter, type SearchOptions } from './index-sql.ts';
+
+export { foldText, type IndexedExcerptFilter, type SearchOptions } from './index-sql.ts';
 
 /**
  * How many matching pages a search scores at most: the most recently indexed
@@ -37,33 +40,6 @@ export interface SearchHit {
   score: number;
 }
 
-export interface SearchOptions {
-  limit?: number;
-  offset?: number;
-  /** Document types (report, news…). */
-  types?: string[];
-  /** Source formats (pdf, html…). */
-  formats?: string[];
-  /** Published-date range of the source (partial dates, inclusive). */
-  from?: string;
-  to?: string;
-  /** Tag ids (already widened to sub-tags): only sources with an excerpt carrying one. */
-  tagIds?: string[];
-  /** Limit to the library plus this case's documents (default: everything). */
-  caseSlug?: string;
-}
-
-export interface IndexedExcerptFilter {
-  sourceId?: string;
-  /** Library plus this case's sources; without it, every excerpt. */
-  caseSlug?: string;
-  tagIds?: string[];
-  place?: string;
-  from?: string;
-  to?: string;
-  query?: string;
-}
-
 export interface IndexedSource {
   meta: SourceMeta;
   /** Folder stamp (see index-sync): when it differs from the folder's, the source is re-indexed. */
@@ -78,29 +54,6 @@ function sqlite(): typeof BetterSqlite3 {
   return driver;
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS sources (
-  id TEXT PRIMARY KEY, case_slug TEXT, title TEXT NOT NULL, type TEXT NOT NULL, format TEXT NOT NULL,
-  published TEXT, stamp TEXT NOT NULL, json TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS pages USING fts5(
-  title, text, source_id UNINDEXED, page UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
-CREATE TABLE IF NOT EXISTS excerpts (
-  id TEXT PRIMARY KEY, source_id TEXT NOT NULL, case_slug TEXT, page INTEGER NOT NULL, start INTEGER NOT NULL,
-  event_date TEXT, places TEXT NOT NULL, words TEXT NOT NULL, json TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS excerpts_by_source ON excerpts (source_id, page, start);
-CREATE TABLE IF NOT EXISTS excerpt_tags (excerpt_id TEXT NOT NULL, tag_id TEXT NOT NULL, source_id TEXT NOT NULL,
-  PRIMARY KEY (excerpt_id, tag_id));
-CREATE INDEX IF NOT EXISTS excerpt_tags_by_tag ON excerpt_tags (tag_id);
-CREATE TABLE IF NOT EXISTS page_rows (row INTEGER PRIMARY KEY, source_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS page_rows_by_source ON page_rows (source_id);
-`;
-
-/** Folding for excerpt text filters (the same as the in-memory filter's). */
-export function foldText(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
-}
-
 /** Thrown by open() when the file is not an index this Sanad can use (the caller rebuilds it). */
 export class UnusableIndexError extends Error {}
 
@@ -108,25 +61,6 @@ export class UnusableIndexError extends Error {}
 export function isCorruption(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
-}
-
-/** The SQL and parameters of a published-date range over a partial-date column. */
-function dateRange(column: string, from: string | undefined, to: string | undefined, params: unknown[]): string[] {
-  const where: string[] = [];
-  // Compare on the common prefix so a year includes its months and days (like withinDates).
-  if (from) {
-    where.push(`${column} IS NOT NULL AND substr(${column}, 1, min(length(${column}), ?)) >= substr(?, 1, min(length(${column}), ?))`);
-    params.push(from.length, from, from.length);
-  }
-  if (to) {
-    where.push(`${column} IS NOT NULL AND substr(${column}, 1, ?) <= ?`);
-    params.push(to.length, to);
-  }
-  return where;
-}
-
-function placeholders(n: number): string {
-  return Array.from({ length: n }, () => '?').join(', ');
 }
 
 export class LibraryIndex {
@@ -271,27 +205,7 @@ export class LibraryIndex {
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const match = parseSearchQuery(query);
     if (!match) return [];
-    const params: unknown[] = [match];
-    const where = ['pages MATCH ?'];
-    const sourceWhere: string[] = [];
-    if (options.types?.length) {
-      sourceWhere.push(`type IN (${placeholders(options.types.length)})`);
-      params.push(...options.types);
-    }
-    if (options.formats?.length) {
-      sourceWhere.push(`format IN (${placeholders(options.formats.length)})`);
-      params.push(...options.formats);
-    }
-    sourceWhere.push(...dateRange('published', options.from, options.to, params));
-    if (options.caseSlug !== undefined) {
-      sourceWhere.push('(case_slug IS NULL OR case_slug = ?)');
-      params.push(options.caseSlug);
-    }
-    if (sourceWhere.length) where.push(`source_id IN (SELECT id FROM sources WHERE ${sourceWhere.join(' AND ')})`);
-    if (options.tagIds) {
-      where.push(`source_id IN (SELECT source_id FROM excerpt_tags WHERE tag_id IN (${placeholders(options.tagIds.length)}))`);
-      params.push(...options.tagIds);
-    }
+    const { where, params } = pageFilters(match, options);
     params.push(RANK_POOL, options.limit ?? 50, options.offset ?? 0);
     // bm25() is computed only for the rows the inner query yields (newest first, at most RANK_POOL).
     const rows = this.#stmt(
@@ -375,30 +289,7 @@ export class LibraryIndex {
 
   /** Excerpts matching the filter, ordered by source, page and position. */
   excerpts(filter: IndexedExcerptFilter = {}): Excerpt[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.sourceId) {
-      where.push('source_id = ?');
-      params.push(filter.sourceId);
-    }
-    if (filter.caseSlug !== undefined) {
-      where.push('(case_slug IS NULL OR case_slug = ?)');
-      params.push(filter.caseSlug);
-    }
-    if (filter.tagIds) {
-      where.push(`id IN (SELECT excerpt_id FROM excerpt_tags WHERE tag_id IN (${placeholders(filter.tagIds.length)}))`);
-      params.push(...filter.tagIds);
-    }
-    if (filter.place) {
-      where.push('instr(places, ?) > 0');
-      params.push(foldText(filter.place));
-    }
-    if (filter.query) {
-      where.push('instr(words, ?) > 0');
-      params.push(foldText(filter.query));
-    }
-    where.push(...dateRange('event_date', filter.from, filter.to, params));
-    const sql = `SELECT json FROM excerpts ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY source_id, page, start`;
+    const { sql, params } = excerptQuery(filter);
     return (this.#stmt(sql).all(...params) as { json: string }[]).map((r) => JSON.parse(r.json) as Excerpt);
   }
 
