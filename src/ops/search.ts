@@ -4,20 +4,14 @@
  * date, tag (sources carrying an excerpt with the tag or a sub-tag) and case.
  */
 import type { Workspace } from '../store/index.ts';
-import { tagMatcher, type SearchHit } from '../search/index.ts';
+import { tagMatcher, type SearchHit, type SearchOptions } from '../search/index.ts';
 import { pageFilters } from './quick-search.ts';
 
-export interface LibrarySearchInput {
+/** A search as the CLI and the app ask for it: the index's options, with a tag named rather than widened to ids. */
+export interface LibrarySearchInput extends Omit<SearchOptions, 'tagIds'> {
   query: string;
-  limit?: number;
-  offset?: number;
-  types?: string[];
-  formats?: string[];
-  from?: string;
-  to?: string;
   /** Tag id or full name; includes its sub-tags. */
   tag?: string;
-  caseSlug?: string;
 }
 
 /** Tag ids a tag reference stands for (the tag and its sub-tags); [] when it names no tag. */
