@@ -3,18 +3,22 @@
  * assumes a browser), with local font and CMap data so nothing is fetched.
  */
 import { join } from 'node:path';
-// Order matters: natives.ts keeps the built-ins before pdfjs's polyfills replace them.
-import { restoreNatives } from './natives.ts';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-// Loading the worker here (it sets globalThis.pdfjsWorker, which pdfjs uses
-// instead of importing it on first open) lets its polyfills be undone too.
-import 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import { keepNatives } from './natives.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { packageDir } from '../paths.ts';
 
 export type { PDFDocumentProxy };
 
-restoreNatives();
+// pdfjs is imported dynamically, after the built-ins are kept: a static import
+// would be evaluated before this module's body (and a bundler hoists it above
+// code inlined from natives.ts), so the "natives" kept would be the polyfills.
+const natives = keepNatives();
+const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+// Loading the worker here (it sets globalThis.pdfjsWorker, which pdfjs uses
+// instead of importing it on first open) lets its polyfills be undone too.
+// (It ships no types: the specifier is typed as a plain string so TypeScript does not look for them.)
+await import('pdfjs-dist/legacy/build/pdf.worker.mjs' as string);
+natives.restore();
 
 const root = packageDir('pdfjs-dist');
 const dataUrls = {
