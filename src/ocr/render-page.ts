@@ -3,7 +3,7 @@
  * canvas pdfjs-dist itself uses in Node), at ~300 dpi by default. Returns the
  * viewport too, so OCR boxes in pixels map back to PDF user space exactly.
  */
-import { createCanvas } from '@napi-rs/canvas';
+import { canvasModule } from '../pdf/canvas.ts';
 import type { PDFDocumentProxy } from '../pdf/pdfjs.ts';
 
 export interface RenderedPage {
@@ -27,7 +27,7 @@ export async function renderPageForOcr(doc: PDFDocumentProxy, pageNumber: number
     const viewport = page.getViewport({ scale });
     const width = Math.max(1, Math.ceil(viewport.width));
     const height = Math.max(1, Math.ceil(viewport.height));
-    const canvas = createCanvas(width, height);
+    const canvas = canvasModule().createCanvas(width, height);
     const ctx = canvas.getContext('2d');
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, width, height);

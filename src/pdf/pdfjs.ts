@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { keepNatives } from './natives.ts';
+import { deferCanvasForPdfjs } from './canvas.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { packageDir } from '../paths.ts';
 
@@ -13,6 +14,8 @@ export type { PDFDocumentProxy };
 // would be evaluated before this module's body (and a bundler hoists it above
 // code inlined from natives.ts), so the "natives" kept would be the polyfills.
 const natives = keepNatives();
+// The native canvas module pdfjs requires as it loads is loaded when rendering first needs it.
+deferCanvasForPdfjs();
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 // Loading the worker here (it sets globalThis.pdfjsWorker, which pdfjs uses
 // instead of importing it on first open) lets its polyfills be undone too.

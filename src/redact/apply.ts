@@ -10,7 +10,7 @@
  * order") is drawn over each redaction. Pages without redactions are untouched.
  */
 import { deflateSync } from 'node:zlib';
-import { createCanvas } from '@napi-rs/canvas';
+import { canvasModule } from '../pdf/canvas.ts';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFPage, StandardFonts, degrees, rgb, type PDFFont } from '@cantoo/pdf-lib';
 import { redactionLabel, type PageText, type Rect, type Redaction } from '../model/index.ts';
 import { openPdf, pdfjs } from '../pdf/pdfjs.ts';
@@ -46,7 +46,7 @@ async function rasterise(doc: Awaited<ReturnType<typeof openPdf>>, pageNumber: n
     const viewport = page.getViewport({ scale: dpi / 72, rotation: 0 });
     const width = Math.max(1, Math.ceil(viewport.width));
     const height = Math.max(1, Math.ceil(viewport.height));
-    const canvas = createCanvas(width, height);
+    const canvas = canvasModule().createCanvas(width, height);
     const ctx = canvas.getContext('2d');
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, width, height);

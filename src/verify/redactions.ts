@@ -6,7 +6,7 @@
  * any decompressed stream or string object (metadata, bookmarks, link
  * targets, annotations), nor in the report.
  */
-import { createCanvas } from '@napi-rs/canvas';
+import { canvasModule } from '../pdf/canvas.ts';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, decodePDFRawStream, type PDFObject } from '@cantoo/pdf-lib';
 import type { Rect } from '../model/index.ts';
 import { matchKey } from '../anchor/normalise.ts';
@@ -41,7 +41,7 @@ async function opaque(page: Awaited<ReturnType<Awaited<ReturnType<typeof openPdf
   const viewport = page.getViewport({ scale: 1 });
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
-  const canvas = createCanvas(width, height);
+  const canvas = canvasModule().createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
