@@ -4,7 +4,7 @@
  * than Q), the missing Q operators are added too, so nothing the document did
  * to the CTM or colours can move or hide what Sanad draws after it.
  */
-import { constants as zlibConstants, inflateSync } from 'node:zlib';
+import { constants as zlibConstants, deflateSync, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFStream, type PDFDict, type PDFPage, type PDFRef } from '@cantoo/pdf-lib';
 
 // Byte classes for the scanner: JavaScript's \s within Latin-1 (what the
@@ -132,6 +132,8 @@ export function appendToPage(page: PDFPage, ops: string, resources: PageResource
   for (const [name, ref] of Object.entries(resources.fonts ?? {})) (Font as PDFDict).set(PDFName.of(name), ref);
   for (const [name, ref] of Object.entries(resources.extGStates ?? {})) (ExtGState as PDFDict).set(PDFName.of(name), ref);
   const text = `${'Q\n'.repeat(open)}${ops}`;
-  const ref = page.doc.context.register(page.doc.context.flateStream(text));
+  // Node's zlib rather than pdf-lib's flateStream (fflate, in JavaScript): about 3× faster on
+  // these small streams, one per page of the bundle. The operators are Latin-1 (hex strings).
+  const ref = page.doc.context.register(page.doc.context.stream(deflateSync(Buffer.from(text, 'latin1')), { Filter: 'FlateDecode' }));
   page.node.addContentStream(ref);
 }
