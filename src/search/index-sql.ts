@@ -48,6 +48,8 @@ CREATE TABLE IF NOT EXISTS excerpt_tags (excerpt_id TEXT NOT NULL, tag_id TEXT N
 CREATE INDEX IF NOT EXISTS excerpt_tags_by_tag ON excerpt_tags (tag_id);
 CREATE TABLE IF NOT EXISTS page_rows (row INTEGER PRIMARY KEY, source_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS page_rows_by_source ON page_rows (source_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS recent_pages USING fts5(
+  title, text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
 `;
 
 /** Folding for excerpt text filters (the same as the in-memory filter's). */
@@ -74,10 +76,14 @@ function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
-/** The WHERE clauses and parameters of a page search for an FTS5 `match` and the search's filters. */
-export function pageFilters(match: string, options: SearchOptions): { where: string[]; params: unknown[] } {
+/**
+ * The WHERE clauses and parameters of a page search for an FTS5 `match` and
+ * the search's filters, on `pages` or on `recent_pages` (whose query joins
+ * page_rows for the source_id the filters name).
+ */
+export function pageFilters(match: string, options: SearchOptions, table: 'pages' | 'recent_pages' = 'pages'): { where: string[]; params: unknown[] } {
   const params: unknown[] = [match];
-  const where = ['pages MATCH ?'];
+  const where = [`${table} MATCH ?`];
   const sourceWhere: string[] = [];
   if (options.types?.length) {
     sourceWhere.push(`type IN (${placeholders(options.types.length)})`);

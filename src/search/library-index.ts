@@ -24,8 +24,21 @@ export { foldText, type IndexedExcerptFilter, type SearchOptions } from './index
  */
 export const RANK_POOL = 1000;
 
+/**
+ * Pages in the recent tier: the newest pages of the library indexed a second
+ * time, on their own (`recent_pages`, contentless: no second copy of the
+ * text). A search's pool is the newest RANK_POOL matches; when the tier holds
+ * that many, they are the very pages the whole index would pool, and the
+ * search runs there: finding them and bm25's count of matching pages (its
+ * IDF, which FTS5 takes by reading every match in the table) then cost the
+ * same at 40 or 4,000 sources. Only a query with fewer matches among the
+ * newest pages searches the whole index, and its cost is that of its
+ * matches. Twice the pool, so a word on half the pages still fills it there.
+ */
+export const RECENT_PAGES = 2 * RANK_POOL;
+
 /** Bumped whenever the tables below change: an index of another version is rebuilt. */
-export const INDEX_SCHEMA_VERSION = 2;
+export const INDEX_SCHEMA_VERSION = 3;
 
 /** The full-text index is merged when the pages indexed since its last merge reach this share of it… */
 const MERGE_GROWTH = 1.25;
@@ -48,6 +61,15 @@ export interface IndexedSource {
 
 type Database = BetterSqlite3.Database;
 
+/** A ranked result row, before its snippet. */
+interface Row {
+  id: number;
+  sourceId: string;
+  title: string;
+  page: number;
+  rank: number;
+}
+
 let driver: typeof BetterSqlite3 | undefined;
 function sqlite(): typeof BetterSqlite3 {
   driver ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
@@ -63,16 +85,23 @@ export function isCorruption(e: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
+export interface IndexOptions {
+  /** Size of the recent tier (default RECENT_PAGES; tests use small ones). */
+  recentPages?: number;
+}
+
 export class LibraryIndex {
   readonly file: string;
   readonly #db: Database;
+  readonly #recentPages: number;
 
   /** Prepared statements by SQL text, compiled once per connection. */
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
 
-  private constructor(file: string, db: Database) {
+  private constructor(file: string, db: Database, options: IndexOptions) {
     this.file = file;
     this.#db = db;
+    this.#recentPages = Math.max(1, options.recentPages ?? RECENT_PAGES);
   }
 
   #stmt(sql: string): BetterSqlite3.Statement {
@@ -85,7 +114,7 @@ export class LibraryIndex {
   }
 
   /** Opens (creating when absent) the index at `file`; UnusableIndexError when it is damaged or of another version. */
-  static open(file: string): LibraryIndex {
+  static open(file: string, options: IndexOptions = {}): LibraryIndex {
     let db: Database | undefined;
     try {
       db = new (sqlite())(file, { timeout: 10_000 });
@@ -98,11 +127,12 @@ export class LibraryIndex {
         // A cheap structural probe: reading every table's first row fails on most damage.
         db.prepare('SELECT count(*) FROM sources').get();
         db.prepare("SELECT * FROM pages WHERE pages MATCH 'sanadprobe' LIMIT 1").all();
+        db.prepare("SELECT rowid FROM recent_pages WHERE recent_pages MATCH 'sanadprobe' LIMIT 1").all();
       } else {
         db.exec(SCHEMA);
         db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', ?)").run(String(INDEX_SCHEMA_VERSION));
       }
-      return new LibraryIndex(file, db);
+      return new LibraryIndex(file, db, options);
     } catch (e) {
       db?.close();
       if (e instanceof UnusableIndexError) throw e;
@@ -135,12 +165,27 @@ export class LibraryIndex {
         .run(meta.id, caseSlug, meta.title, meta.type, meta.format, meta.published ?? null, entry.stamp, JSON.stringify(meta));
       if (pages) {
         this.#deletePages(meta.id);
-        const insert = this.#stmt('INSERT INTO pages (title, text, source_id, page) VALUES (?, ?, ?, ?)');
+        const insert = this.#stmt('INSERT INTO pages (rowid, title, text, source_id, page) VALUES (?, ?, ?, ?, ?)');
+        const recent = this.#stmt('INSERT INTO recent_pages (rowid, title, text) VALUES (?, ?, ?)');
         const remember = this.#stmt('INSERT INTO page_rows (row, source_id) VALUES (?, ?)');
-        for (const p of pages) remember.run(insert.run(meta.title, p.text, meta.id, p.page).lastInsertRowid, meta.id);
+        // Rows only ever grow (never reused after a delete), so new pages are always the newest:
+        // they join the recent tier, which holds every row from its cut-off on.
+        let row = this.#nextRow();
+        for (const p of pages) {
+          const id = BigInt(row++);
+          insert.run(id, meta.title, p.text, meta.id, p.page);
+          recent.run(id, meta.title, p.text);
+          remember.run(id, meta.id);
+        }
+        this.#setMeta('next_row', row);
+        this.#fitRecent();
       } else {
         const retitle = this.#stmt('UPDATE pages SET title = ? WHERE rowid = ?');
-        for (const row of this.#pageRows(meta.id)) retitle.run(meta.title, row);
+        const from = this.#meta('recent_from');
+        for (const row of this.#pageRows(meta.id)) {
+          retitle.run(meta.title, row);
+          if (row >= from) this.#reindexRecent(row);
+        }
       }
     });
     if (pages) this.#mergeWhenGrown();
@@ -176,7 +221,53 @@ export class LibraryIndex {
       for (const table of ['sources WHERE id', 'excerpts WHERE source_id', 'excerpt_tags WHERE source_id']) {
         this.#stmt(`DELETE FROM ${table} = ?`).run(id);
       }
+      this.#fitRecent();
     });
+  }
+
+  #meta(key: string): number {
+    return Number((this.#stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? 0);
+  }
+
+  #setMeta(key: string, value: number): void {
+    this.#stmt('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, String(value));
+  }
+
+  /** The next page row: above every row there ever was (a deleted row's number is not given again). */
+  #nextRow(): number {
+    return Math.max(this.#meta('next_row'), this.#topRow() + 1, 1);
+  }
+
+  /** Puts one page row (already in `pages`) into the recent tier again, with its current title. */
+  #reindexRecent(row: bigint): void {
+    this.#stmt('DELETE FROM recent_pages WHERE rowid = ?').run(row);
+    this.#stmt('INSERT INTO recent_pages (rowid, title, text) SELECT rowid, title, text FROM pages WHERE rowid = ?').run(row);
+  }
+
+  /**
+   * Keeps the recent tier at about #recentPages rows: every page row from
+   * `recent_from` on is in it, none before (what search() relies on). Moves
+   * the cut-off, dropping the oldest rows or taking older ones back in, only
+   * when the tier is off its size by more than a quarter.
+   */
+  #fitRecent(): void {
+    const from = this.#meta('recent_from');
+    const count = Number((this.#stmt('SELECT count(*) AS n FROM page_rows WHERE row >= ?').get(from) as { n: number }).n);
+    const slack = Math.ceil(this.#recentPages / 4);
+    const older = from > 0 && this.#stmt('SELECT 1 FROM page_rows WHERE row < ? LIMIT 1').get(from) !== undefined;
+    if (count <= this.#recentPages + slack && (count >= this.#recentPages - slack || !older)) return;
+    const nth = this.#stmt('SELECT row FROM page_rows ORDER BY row DESC LIMIT 1 OFFSET ?').safeIntegers(true).get(this.#recentPages - 1) as { row: bigint } | undefined;
+    const cut = nth ? Number(nth.row) : 0;
+    const rows = (lo: number, hi: number) =>
+      (this.#stmt('SELECT row FROM page_rows WHERE row >= ? AND row < ?').safeIntegers(true).all(lo, hi) as { row: bigint }[]).map((r) => r.row);
+    if (cut > from) {
+      const drop = this.#stmt('DELETE FROM recent_pages WHERE rowid = ?');
+      for (const row of rows(from, cut)) drop.run(row);
+    } else if (cut < from) {
+      const add = this.#stmt('INSERT INTO recent_pages (rowid, title, text) SELECT rowid, title, text FROM pages WHERE rowid = ?');
+      for (const row of rows(cut, from)) add.run(row);
+    }
+    this.#setMeta('recent_from', cut);
   }
 
   /**
@@ -191,7 +282,12 @@ export class LibraryIndex {
 
   #deletePages(sourceId: string): void {
     const drop = this.#stmt('DELETE FROM pages WHERE rowid = ?');
-    for (const row of this.#pageRows(sourceId)) drop.run(row);
+    const dropRecent = this.#stmt('DELETE FROM recent_pages WHERE rowid = ?');
+    const from = this.#meta('recent_from');
+    for (const row of this.#pageRows(sourceId)) {
+      drop.run(row);
+      if (row >= from) dropRecent.run(row);
+    }
     this.#stmt('DELETE FROM page_rows WHERE source_id = ?').run(sourceId);
   }
 
@@ -205,15 +301,9 @@ export class LibraryIndex {
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const match = parseSearchQuery(query);
     if (!match) return [];
-    const { where, params } = pageFilters(match, options);
-    params.push(RANK_POOL, options.limit ?? 50, options.offset ?? 0);
-    // bm25() is computed only for the rows the inner query yields (newest first, at most RANK_POOL).
-    const rows = this.#stmt(
-      `SELECT id, sourceId, title, page, rank FROM (
-         SELECT rowid AS id, source_id AS sourceId, title, page, bm25(pages, 2.0, 1.0) AS rank
-         FROM pages WHERE ${where.join(' AND ')} ORDER BY rowid DESC LIMIT ?)
-       ORDER BY rank, id LIMIT ? OFFSET ?`,
-    ).all(...params) as { id: number; sourceId: string; title: string; page: number; rank: number }[];
+    const recent = this.#searchRecent(match, options);
+    this.lastSearchedTier = recent ? 'recent' : 'all';
+    const rows = recent ?? this.#searchAll(match, options);
     return rows.map((r) => ({
       sourceId: r.sourceId,
       title: r.title,
@@ -221,6 +311,45 @@ export class LibraryIndex {
       snippet: this.#snippet(query, match, r.id).replace(/\s+/g, ' ').trim(),
       score: Math.round(-r.rank * 1000) / 1000,
     }));
+  }
+
+  /**
+   * The ranked page of results from the recent tier, when the newest matching
+   * pages fill the pool there (or the tier holds every page): the same pool
+   * the whole index gives, ranked by bm25 with the tier's statistics (the
+   * same order for one word or phrase; for several, the words' weights as the
+   * newest pages have them). Undefined when the whole index must be searched.
+   */
+  #searchRecent(match: string, options: SearchOptions): Row[] | undefined {
+    const { where, params } = pageFilters(match, options, 'recent_pages');
+    const pool = this.#stmt(
+      `SELECT recent_pages.rowid AS id, bm25(recent_pages, 2.0, 1.0) AS rank
+       FROM recent_pages JOIN page_rows ON page_rows.row = recent_pages.rowid
+       WHERE ${where.join(' AND ')} ORDER BY recent_pages.rowid DESC LIMIT ?`,
+    ).all(...params, RANK_POOL) as { id: number; rank: number }[];
+    const from = this.#meta('recent_from');
+    const whole = from === 0 || this.#stmt('SELECT 1 FROM page_rows WHERE row < ? LIMIT 1').get(from) === undefined;
+    if (pool.length < RANK_POOL && !whole) return undefined;
+    pool.sort((a, b) => a.rank - b.rank || a.id - b.id);
+    const offset = options.offset ?? 0;
+    const details = this.#stmt('SELECT source_id AS sourceId, title, page FROM pages WHERE rowid = ?');
+    return pool.slice(offset, offset + (options.limit ?? 50)).map((r) => {
+      const d = details.get(BigInt(r.id)) as { sourceId: string; title: string; page: number };
+      return { ...d, id: r.id, rank: r.rank };
+    });
+  }
+
+  /** The ranked page of results from the whole index (the newest RANK_POOL matches scored). */
+  #searchAll(match: string, options: SearchOptions): Row[] {
+    const { where, params } = pageFilters(match, options);
+    params.push(RANK_POOL, options.limit ?? 50, options.offset ?? 0);
+    // bm25() is computed only for the rows the inner query yields (newest first, at most RANK_POOL).
+    return this.#stmt(
+      `SELECT id, sourceId, title, page, rank FROM (
+         SELECT rowid AS id, source_id AS sourceId, title, page, bm25(pages, 2.0, 1.0) AS rank
+         FROM pages WHERE ${where.join(' AND ')} ORDER BY rowid DESC LIMIT ?)
+       ORDER BY rank, id LIMIT ? OFFSET ?`,
+    ).all(...params) as Row[];
   }
 
   /**
@@ -300,6 +429,7 @@ export class LibraryIndex {
    */
   optimize(): void {
     this.#db.exec("INSERT INTO pages(pages) VALUES('optimize')");
+    this.#db.exec("INSERT INTO recent_pages(recent_pages) VALUES('optimize')");
     this.#stmt("INSERT OR REPLACE INTO meta (key, value) VALUES ('merged_at_row', ?)").run(String(this.#topRow()));
   }
 
@@ -321,6 +451,14 @@ export class LibraryIndex {
     const at = Number((this.#stmt("SELECT value FROM meta WHERE key = 'merged_at_row'").get() as { value: string } | undefined)?.value ?? 0);
     const top = this.#topRow();
     if (top - at >= MERGE_MIN_PAGES && top >= at * MERGE_GROWTH) this.optimize();
+  }
+
+  /** Which pages the last search read: the recent tier or the whole index (for tests and diagnostics). */
+  lastSearchedTier: 'recent' | 'all' | undefined;
+
+  /** The recent tier's first row and size (for tests). */
+  get recentTier(): { from: number; size: number } {
+    return { from: this.#meta('recent_from'), size: Number((this.#stmt('SELECT count(*) AS n FROM recent_pages').get() as { n: number }).n) };
   }
 
   /** Segments of the full-text index (for tests). */

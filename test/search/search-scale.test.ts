@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { PageText, SourceMeta } from '../../src/model/index.ts';
 import { LibraryIndex, RANK_POOL } from '../../src/search/library-index.ts';
 import { snippetQuery } from '../../src/search/query.ts';
@@ -146,5 +147,70 @@ describe('merging the full-text index as the library grows', () => {
     } finally {
       index.close();
     }
+  });
+});
+
+describe('the recent tier', () => {
+  // The same library twice: `tiered` keeps a recent tier of 1,200 pages; `flat` one of a single
+  // page, which never fills the pool, so every search of it reads the whole index.
+  const tiered = LibraryIndex.open(path.join(tmp, 'tiered.sqlite'), { recentPages: 1200 });
+  const flat = LibraryIndex.open(path.join(tmp, 'flat.sqlite'), { recentPages: 1 });
+  const both = (fn: (index: LibraryIndex) => void) => [tiered, flat].forEach((index) => index.transaction(() => fn(index)));
+  const key = (hits: { sourceId: string; page: number }[]) => hits.map((h) => `${h.sourceId}#${h.page}`);
+  const report = (s: number) => ({ meta: meta(`r-${String(s).padStart(3, '0')}`, `Report ${s}`, { published: '2021' }), stamp: 'x' });
+  both((index) => {
+    index.putSource({ meta: meta('r-old', 'Old article', { type: 'news', published: '2009' }), stamp: 'x' }, [page(1, 'The kidnappings were traced to Karachi.')]);
+    for (let s = 0; s < 60; s++) index.putSource(report(s), Array.from({ length: 50 }, (_, i) => page(i + 1, filler(s * 50 + i))));
+  });
+
+  it('holds the newest pages, about its size, as sources come and go', () => {
+    const { from, size } = tiered.recentTier;
+    expect(size).toBeGreaterThanOrEqual(1200 - 300);
+    expect(size).toBeLessThanOrEqual(1200 + 300);
+    expect(from).toBeGreaterThan(1);
+    // Every row from the cut-off on is in the tier (the newest sources), none before.
+    expect(tiered.search('Karachi', { limit: 1 })).toHaveLength(1);
+    both((index) => {
+      for (let s = 50; s < 60; s++) index.removeSource(`r-${String(s).padStart(3, '0')}`);
+    });
+    // Removing the newest 500 pages leaves the tier short: it takes older pages back in.
+    expect(tiered.recentTier.size).toBeGreaterThanOrEqual(900);
+    expect(tiered.recentTier.from).toBeLessThan(from);
+    both((index) => {
+      for (let s = 60; s < 66; s++) index.putSource(report(s), Array.from({ length: 50 }, (_, i) => page(i + 1, filler(s * 50 + i))));
+    });
+    expect(tiered.recentTier.size).toBeLessThanOrEqual(1500);
+  });
+
+  it('answers a broad query from the tier with the pages and order of the whole index', () => {
+    for (const [query, options] of [['Karachi', { limit: 50 }], ['Karachi', { limit: 50, offset: 950 }], ['"raids in Karachi"', { limit: 30 }], ['karach*', { limit: 20 }]] as const) {
+      const fromTier = tiered.search(query, options);
+      expect(tiered.lastSearchedTier).toBe('recent');
+      const fromAll = flat.search(query, options);
+      expect(flat.lastSearchedTier).toBe('all');
+      expect(fromTier.length).toBeGreaterThan(0);
+      expect(key(fromTier)).toEqual(key(fromAll));
+      expect(fromTier.map((h) => h.snippet)).toEqual(fromAll.map((h) => h.snippet));
+    }
+  });
+
+  it('reads the whole index when the newest pages do not fill the pool: rare words, narrow filters', () => {
+    expect(key(tiered.search('kidnappings'))).toEqual(['r-old#1']);
+    expect(tiered.lastSearchedTier).toBe('all');
+    expect(key(tiered.search('Karachi', { types: ['news'] }))).toEqual(['r-old#1']);
+    expect(key(tiered.search('Karachi', { to: '2010' }))).toEqual(['r-old#1']);
+    expect(key(tiered.search('Karachi', { from: '2020', limit: 10 }))).toEqual(key(flat.search('Karachi', { from: '2020', limit: 10 })));
+  });
+
+  it('keeps a retitled source’s new title in the tier', () => {
+    const id = 'r-065';
+    both((index) => index.putSource({ meta: meta(id, 'Renamed Hazara survey', { published: '2021' }), stamp: 'y' }));
+    expect(new Set(tiered.search('Hazara').map((h) => h.sourceId))).toEqual(new Set([id]));
+    expect(tiered.search('Hazara')[0]!.title).toBe('Renamed Hazara survey');
+    // The tier itself (searched for broad queries) has the new title on all 50 pages, the old on none.
+    const db = new Database(path.join(tmp, 'tiered.sqlite'), { readonly: true });
+    const count = (q: string) => (db.prepare('SELECT count(*) AS n FROM recent_pages WHERE recent_pages MATCH ?').get(q) as { n: number }).n;
+    expect([count('title:hazara'), count('title:"Report 65"')]).toEqual([50, 0]);
+    db.close();
   });
 });
