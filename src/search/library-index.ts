@@ -169,22 +169,25 @@ export class LibraryIndex {
         const recent = this.#stmt('INSERT INTO recent_pages (rowid, title, text) VALUES (?, ?, ?)');
         const remember = this.#stmt('INSERT INTO page_rows (row, source_id) VALUES (?, ?)');
         // Rows only ever grow (never reused after a delete), so new pages are always the newest:
-        // they join the recent tier, which holds every row from its cut-off on.
+        // they join the recent tier, which holds every row from its cut-off on (while the tier is
+        // held, releaseRecent() adds them).
         let row = this.#nextRow();
+        // Inside bulk(), the first new page starts the hold.
+        if (this.#holds > 0 && this.#meta('recent_held_from') === 0) this.#setMeta('recent_held_from', row);
+        const held = this.#meta('recent_held_from') > 0;
         for (const p of pages) {
           const id = BigInt(row++);
           insert.run(id, meta.title, p.text, meta.id, p.page);
-          recent.run(id, meta.title, p.text);
+          if (!held) recent.run(id, meta.title, p.text);
           remember.run(id, meta.id);
         }
         this.#setMeta('next_row', row);
-        this.#fitRecent();
+        if (!held) this.#fitRecent();
       } else {
         const retitle = this.#stmt('UPDATE pages SET title = ? WHERE rowid = ?');
-        const from = this.#meta('recent_from');
         for (const row of this.#pageRows(meta.id)) {
           retitle.run(meta.title, row);
-          if (row >= from) this.#reindexRecent(row);
+          if (this.#inTier(row)) this.#reindexRecent(row);
         }
       }
     });
@@ -221,8 +224,52 @@ export class LibraryIndex {
       for (const table of ['sources WHERE id', 'excerpts WHERE source_id', 'excerpt_tags WHERE source_id']) {
         this.#stmt(`DELETE FROM ${table} = ?`).run(id);
       }
-      this.#fitRecent();
+      if (this.#meta('recent_held_from') === 0) this.#fitRecent();
     });
+  }
+
+  /** Is this row in the recent tier (from the cut-off on, and not added while the tier is held)? */
+  #inTier(row: bigint | number): boolean {
+    const held = this.#meta('recent_held_from');
+    return row >= this.#meta('recent_from') && (held === 0 || row < held);
+  }
+
+  /** Holds taken by this connection (see bulk). */
+  #holds = 0;
+
+  /**
+   * Runs `fn` (many imports, a rebuild) with the recent tier held from its
+   * first new page on: new pages are not added to it one by one (and trimmed
+   * again and again), but once, when the last hold ends. Meanwhile every search reads the whole index:
+   * the held state is in the file, so other connections see it too, and a
+   * hold left by a crash ends at the next reconcile.
+   */
+  async bulk<T>(fn: () => Promise<T>): Promise<T> {
+    this.#holds++;
+    try {
+      return await fn();
+    } finally {
+      if (--this.#holds === 0 && this.#meta('recent_held_from') > 0) this.transaction(() => this.#releaseRecent());
+    }
+  }
+
+  /** Ends a hold: the tier becomes exactly the newest #recentPages rows again. */
+  #releaseRecent(): void {
+    const held = this.#meta('recent_held_from');
+    if (held === 0) return;
+    const from = this.#meta('recent_from');
+    const nth = this.#stmt('SELECT row FROM page_rows ORDER BY row DESC LIMIT 1 OFFSET ?').safeIntegers(true).get(this.#recentPages - 1) as { row: bigint } | undefined;
+    const cut = nth ? Number(nth.row) : 0;
+    const rows = (lo: number, hi: number) =>
+      (this.#stmt('SELECT row FROM page_rows WHERE row >= ? AND row < ?').safeIntegers(true).all(lo, hi) as { row: bigint }[]).map((r) => r.row);
+    const drop = this.#stmt('DELETE FROM recent_pages WHERE rowid = ?');
+    const add = this.#stmt('INSERT INTO recent_pages (rowid, title, text) SELECT rowid, title, text FROM pages WHERE rowid = ?');
+    // In the tier now: rows in [from, held). Wanted: rows from `cut` on.
+    if (cut > from) for (const row of rows(from, Math.min(cut, held))) drop.run(row);
+    if (cut < from) for (const row of rows(cut, from)) add.run(row);
+    for (const row of rows(Math.max(cut, held), Number.MAX_SAFE_INTEGER)) add.run(row);
+    this.#setMeta('recent_from', cut);
+    this.#setMeta('recent_held_from', 0);
   }
 
   #meta(key: string): number {
@@ -283,10 +330,9 @@ export class LibraryIndex {
   #deletePages(sourceId: string): void {
     const drop = this.#stmt('DELETE FROM pages WHERE rowid = ?');
     const dropRecent = this.#stmt('DELETE FROM recent_pages WHERE rowid = ?');
-    const from = this.#meta('recent_from');
     for (const row of this.#pageRows(sourceId)) {
       drop.run(row);
-      if (row >= from) dropRecent.run(row);
+      if (this.#inTier(row)) dropRecent.run(row);
     }
     this.#stmt('DELETE FROM page_rows WHERE source_id = ?').run(sourceId);
   }
@@ -321,6 +367,7 @@ export class LibraryIndex {
    * newest pages have them). Undefined when the whole index must be searched.
    */
   #searchRecent(match: string, options: SearchOptions): Row[] | undefined {
+    if (this.#meta('recent_held_from') > 0) return undefined;
     const { where, params } = pageFilters(match, options, 'recent_pages');
     const pool = this.#stmt(
       `SELECT recent_pages.rowid AS id, bm25(recent_pages, 2.0, 1.0) AS rank

@@ -93,8 +93,9 @@ export async function reconcile(ws: string, index: LibraryIndex, options: SyncOp
   const onDisk = new Set<string>();
   let changed = 0;
   // A rebuild reads every source's pages: a few folders at a time, so a library of thousands of
-  // sources is never all in memory at once.
-  await mapLimit(folders, RECONCILE_CONCURRENCY, async (folder) => {
+  // sources is never all in memory at once. The index's recent tier is brought up to date once, at
+  // the end (LibraryIndex.bulk), not after each source.
+  await index.bulk(() => mapLimit(folders, RECONCILE_CONCURRENCY, async (folder) => {
     const id = path.basename(folder);
     onDisk.add(id);
     const stamp = await folderStamp(folder).catch(() => 'gone');
@@ -119,7 +120,7 @@ export async function reconcile(ws: string, index: LibraryIndex, options: SyncOp
       if (indexed.has(id)) index.removeSource(id);
       options.notice?.(`The source folder ${folder} could not be indexed for search (${e instanceof Error ? e.message : String(e)}).`);
     }
-  });
+  }));
   for (const folder of options.problems?.keys() ?? []) if (!onDisk.has(path.basename(folder))) options.problems!.delete(folder);
   for (const id of indexed.keys()) {
     if (!onDisk.has(id)) {

@@ -202,15 +202,34 @@ describe('the recent tier', () => {
     expect(key(tiered.search('Karachi', { from: '2020', limit: 10 }))).toEqual(key(flat.search('Karachi', { from: '2020', limit: 10 })));
   });
 
+  it('takes a batch of new sources in once, at the end of a bulk, and searches the whole index meanwhile', async () => {
+    const add = (index: LibraryIndex, s: number) => index.putSource(report(s), Array.from({ length: 50 }, (_, i) => page(i + 1, filler(s * 50 + i))));
+    const before = tiered.recentTier;
+    await tiered.bulk(async () => {
+      for (let s = 66; s < 90; s++) add(tiered, s);
+      // Held: the new pages are not in the tier yet, so a search must not use it.
+      expect(tiered.recentTier.size).toBeLessThanOrEqual(before.size);
+      tiered.search('Karachi', { limit: 5 });
+      expect(tiered.lastSearchedTier).toBe('all');
+      await Promise.resolve();
+    });
+    flat.transaction(() => {
+      for (let s = 66; s < 90; s++) add(flat, s);
+    });
+    expect(tiered.recentTier.size).toBe(1200);
+    expect(key(tiered.search('Karachi', { limit: 50, offset: 100 }))).toEqual(key(flat.search('Karachi', { limit: 50, offset: 100 })));
+    expect(tiered.lastSearchedTier).toBe('recent');
+  });
+
   it('keeps a retitled source’s new title in the tier', () => {
-    const id = 'r-065';
+    const id = 'r-089';
     both((index) => index.putSource({ meta: meta(id, 'Renamed Hazara survey', { published: '2021' }), stamp: 'y' }));
     expect(new Set(tiered.search('Hazara').map((h) => h.sourceId))).toEqual(new Set([id]));
     expect(tiered.search('Hazara')[0]!.title).toBe('Renamed Hazara survey');
     // The tier itself (searched for broad queries) has the new title on all 50 pages, the old on none.
     const db = new Database(path.join(tmp, 'tiered.sqlite'), { readonly: true });
     const count = (q: string) => (db.prepare('SELECT count(*) AS n FROM recent_pages WHERE recent_pages MATCH ?').get(q) as { n: number }).n;
-    expect([count('title:hazara'), count('title:"Report 65"')]).toEqual([50, 0]);
+    expect([count('title:hazara'), count('title:"Report 89"')]).toEqual([50, 0]);
     db.close();
   });
 });
