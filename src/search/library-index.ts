@@ -11,10 +11,12 @@
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Excerpt, PageText, SourceMeta } from '../model/index.ts';
-import { parseSearchQuery, snippetQuery } from './query.ts';
-import { excerptQuery, foldText, pageFilters, SCHEMA, type IndexedExcerptFilter, type SearchOptions } from './index-sql.ts';
+import { excerptQuery, foldText, SCHEMA, type IndexedExcerptFilter, type SearchOptions } from './index-sql.ts';
+import { RecentTier } from './recent-tier.ts';
+import { rankedSearch, type SearchHit } from './ranked.ts';
 
 export { foldText, type IndexedExcerptFilter, type SearchOptions } from './index-sql.ts';
+export type { SearchHit } from './ranked.ts';
 
 /**
  * How many matching pages a search scores at most: the most recently indexed
@@ -25,15 +27,9 @@ export { foldText, type IndexedExcerptFilter, type SearchOptions } from './index
 export const RANK_POOL = 1000;
 
 /**
- * Pages in the recent tier: the newest pages of the library indexed a second
- * time, on their own (`recent_pages`, contentless: no second copy of the
- * text). A search's pool is the newest RANK_POOL matches; when the tier holds
- * that many, they are the very pages the whole index would pool, and the
- * search runs there: finding them and bm25's count of matching pages (its
- * IDF, which FTS5 takes by reading every match in the table) then cost the
- * same at 40 or 4,000 sources. Only a query with fewer matches among the
- * newest pages searches the whole index, and its cost is that of its
- * matches. Twice the pool, so a word on half the pages still fills it there.
+ * Pages in the recent tier (recent-tier.ts), where a broad search runs at a
+ * cost that does not grow with the library: twice the pool, so a word on
+ * half the pages still fills the pool there.
  */
 export const RECENT_PAGES = 2 * RANK_POOL;
 
@@ -45,14 +41,6 @@ const MERGE_GROWTH = 1.25;
 /** …and at least this many. */
 const MERGE_MIN_PAGES = 2000;
 
-export interface SearchHit {
-  sourceId: string;
-  title: string;
-  page: number;
-  snippet: string;
-  score: number;
-}
-
 export interface IndexedSource {
   meta: SourceMeta;
   /** Folder stamp (see index-sync): when it differs from the folder's, the source is re-indexed. */
@@ -60,15 +48,6 @@ export interface IndexedSource {
 }
 
 type Database = BetterSqlite3.Database;
-
-/** A ranked result row, before its snippet. */
-interface Row {
-  id: number;
-  sourceId: string;
-  title: string;
-  page: number;
-  rank: number;
-}
 
 let driver: typeof BetterSqlite3 | undefined;
 function sqlite(): typeof BetterSqlite3 {
@@ -93,7 +72,7 @@ export interface IndexOptions {
 export class LibraryIndex {
   readonly file: string;
   readonly #db: Database;
-  readonly #recentPages: number;
+  readonly #tier: RecentTier;
 
   /** Prepared statements by SQL text, compiled once per connection. */
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
@@ -101,7 +80,10 @@ export class LibraryIndex {
   private constructor(file: string, db: Database, options: IndexOptions) {
     this.file = file;
     this.#db = db;
-    this.#recentPages = Math.max(1, options.recentPages ?? RECENT_PAGES);
+    this.#tier = new RecentTier(
+      { stmt: (sql) => this.#stmt(sql), meta: (key) => this.#meta(key), setMeta: (key, value) => this.#setMeta(key, value), transaction: (fn) => this.transaction(fn) },
+      Math.max(1, options.recentPages ?? RECENT_PAGES),
+    );
   }
 
   #stmt(sql: string): BetterSqlite3.Statement {
@@ -166,28 +148,24 @@ export class LibraryIndex {
       if (pages) {
         this.#deletePages(meta.id);
         const insert = this.#stmt('INSERT INTO pages (rowid, title, text, source_id, page) VALUES (?, ?, ?, ?, ?)');
-        const recent = this.#stmt('INSERT INTO recent_pages (rowid, title, text) VALUES (?, ?, ?)');
         const remember = this.#stmt('INSERT INTO page_rows (row, source_id) VALUES (?, ?)');
         // Rows only ever grow (never reused after a delete), so new pages are always the newest:
-        // they join the recent tier, which holds every row from its cut-off on (while the tier is
-        // held, releaseRecent() adds them).
+        // they join the recent tier (now, or when its hold ends).
         let row = this.#nextRow();
-        // Inside bulk(), the first new page starts the hold.
-        if (this.#holds > 0 && this.#meta('recent_held_from') === 0) this.#setMeta('recent_held_from', row);
-        const held = this.#meta('recent_held_from') > 0;
+        const toTier = this.#tier.admits(row);
         for (const p of pages) {
           const id = BigInt(row++);
           insert.run(id, meta.title, p.text, meta.id, p.page);
-          if (!held) recent.run(id, meta.title, p.text);
+          if (toTier) this.#tier.add(id, meta.title, p.text);
           remember.run(id, meta.id);
         }
         this.#setMeta('next_row', row);
-        if (!held) this.#fitRecent();
+        this.#tier.fit();
       } else {
         const retitle = this.#stmt('UPDATE pages SET title = ? WHERE rowid = ?');
         for (const row of this.#pageRows(meta.id)) {
           retitle.run(meta.title, row);
-          if (this.#inTier(row)) this.#reindexRecent(row);
+          this.#tier.retitle(row);
         }
       }
     });
@@ -224,52 +202,13 @@ export class LibraryIndex {
       for (const table of ['sources WHERE id', 'excerpts WHERE source_id', 'excerpt_tags WHERE source_id']) {
         this.#stmt(`DELETE FROM ${table} = ?`).run(id);
       }
-      if (this.#meta('recent_held_from') === 0) this.#fitRecent();
+      this.#tier.fit();
     });
   }
 
-  /** Is this row in the recent tier (from the cut-off on, and not added while the tier is held)? */
-  #inTier(row: bigint | number): boolean {
-    const held = this.#meta('recent_held_from');
-    return row >= this.#meta('recent_from') && (held === 0 || row < held);
-  }
-
-  /** Holds taken by this connection (see bulk). */
-  #holds = 0;
-
-  /**
-   * Runs `fn` (many imports, a rebuild) with the recent tier held from its
-   * first new page on: new pages are not added to it one by one (and trimmed
-   * again and again), but once, when the last hold ends. Meanwhile every search reads the whole index:
-   * the held state is in the file, so other connections see it too, and a
-   * hold left by a crash ends at the next reconcile.
-   */
-  async bulk<T>(fn: () => Promise<T>): Promise<T> {
-    this.#holds++;
-    try {
-      return await fn();
-    } finally {
-      if (--this.#holds === 0 && this.#meta('recent_held_from') > 0) this.transaction(() => this.#releaseRecent());
-    }
-  }
-
-  /** Ends a hold: the tier becomes exactly the newest #recentPages rows again. */
-  #releaseRecent(): void {
-    const held = this.#meta('recent_held_from');
-    if (held === 0) return;
-    const from = this.#meta('recent_from');
-    const nth = this.#stmt('SELECT row FROM page_rows ORDER BY row DESC LIMIT 1 OFFSET ?').safeIntegers(true).get(this.#recentPages - 1) as { row: bigint } | undefined;
-    const cut = nth ? Number(nth.row) : 0;
-    const rows = (lo: number, hi: number) =>
-      (this.#stmt('SELECT row FROM page_rows WHERE row >= ? AND row < ?').safeIntegers(true).all(lo, hi) as { row: bigint }[]).map((r) => r.row);
-    const drop = this.#stmt('DELETE FROM recent_pages WHERE rowid = ?');
-    const add = this.#stmt('INSERT INTO recent_pages (rowid, title, text) SELECT rowid, title, text FROM pages WHERE rowid = ?');
-    // In the tier now: rows in [from, held). Wanted: rows from `cut` on.
-    if (cut > from) for (const row of rows(from, Math.min(cut, held))) drop.run(row);
-    if (cut < from) for (const row of rows(cut, from)) add.run(row);
-    for (const row of rows(Math.max(cut, held), Number.MAX_SAFE_INTEGER)) add.run(row);
-    this.#setMeta('recent_from', cut);
-    this.#setMeta('recent_held_from', 0);
+  /** Runs many changes (a reconcile) with the recent tier brought up to date once, at the end (RecentTier.bulk). */
+  bulk<T>(fn: () => Promise<T>): Promise<T> {
+    return this.#tier.bulk(fn);
   }
 
   #meta(key: string): number {
@@ -285,38 +224,6 @@ export class LibraryIndex {
     return Math.max(this.#meta('next_row'), this.#topRow() + 1, 1);
   }
 
-  /** Puts one page row (already in `pages`) into the recent tier again, with its current title. */
-  #reindexRecent(row: bigint): void {
-    this.#stmt('DELETE FROM recent_pages WHERE rowid = ?').run(row);
-    this.#stmt('INSERT INTO recent_pages (rowid, title, text) SELECT rowid, title, text FROM pages WHERE rowid = ?').run(row);
-  }
-
-  /**
-   * Keeps the recent tier at about #recentPages rows: every page row from
-   * `recent_from` on is in it, none before (what search() relies on). Moves
-   * the cut-off, dropping the oldest rows or taking older ones back in, only
-   * when the tier is off its size by more than a quarter.
-   */
-  #fitRecent(): void {
-    const from = this.#meta('recent_from');
-    const count = Number((this.#stmt('SELECT count(*) AS n FROM page_rows WHERE row >= ?').get(from) as { n: number }).n);
-    const slack = Math.ceil(this.#recentPages / 4);
-    const older = from > 0 && this.#stmt('SELECT 1 FROM page_rows WHERE row < ? LIMIT 1').get(from) !== undefined;
-    if (count <= this.#recentPages + slack && (count >= this.#recentPages - slack || !older)) return;
-    const nth = this.#stmt('SELECT row FROM page_rows ORDER BY row DESC LIMIT 1 OFFSET ?').safeIntegers(true).get(this.#recentPages - 1) as { row: bigint } | undefined;
-    const cut = nth ? Number(nth.row) : 0;
-    const rows = (lo: number, hi: number) =>
-      (this.#stmt('SELECT row FROM page_rows WHERE row >= ? AND row < ?').safeIntegers(true).all(lo, hi) as { row: bigint }[]).map((r) => r.row);
-    if (cut > from) {
-      const drop = this.#stmt('DELETE FROM recent_pages WHERE rowid = ?');
-      for (const row of rows(from, cut)) drop.run(row);
-    } else if (cut < from) {
-      const add = this.#stmt('INSERT INTO recent_pages (rowid, title, text) SELECT rowid, title, text FROM pages WHERE rowid = ?');
-      for (const row of rows(cut, from)) add.run(row);
-    }
-    this.#setMeta('recent_from', cut);
-  }
-
   /**
    * The full-text rows of a source's pages. FTS5 has no index on its
    * UNINDEXED columns: `WHERE source_id = ?` on `pages` reads every page of
@@ -329,93 +236,21 @@ export class LibraryIndex {
 
   #deletePages(sourceId: string): void {
     const drop = this.#stmt('DELETE FROM pages WHERE rowid = ?');
-    const dropRecent = this.#stmt('DELETE FROM recent_pages WHERE rowid = ?');
     for (const row of this.#pageRows(sourceId)) {
       drop.run(row);
-      if (this.#inTier(row)) dropRecent.run(row);
+      this.#tier.drop(row);
     }
     this.#stmt('DELETE FROM page_rows WHERE source_id = ?').run(sourceId);
   }
 
   /**
-   * Ranked full-text search; user input never reaches FTS5 unquoted (see query.ts).
-   * The work is bounded whatever the library's size: the filters run inside
-   * SQLite, only the RANK_POOL most recently indexed matching pages are scored
-   * (every one of them when fewer match: exact bm25 ranking), SQLite keeps the
-   * top `limit` by rank, and snippets are cut for those rows only.
+   * Ranked full-text search (ranked.ts): the recent tier when it can answer,
+   * else the whole index, the newest RANK_POOL matches scored either way.
    */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const match = parseSearchQuery(query);
-    if (!match) return [];
-    const recent = this.#searchRecent(match, options);
-    this.lastSearchedTier = recent ? 'recent' : 'all';
-    const rows = recent ?? this.#searchAll(match, options);
-    return rows.map((r) => ({
-      sourceId: r.sourceId,
-      title: r.title,
-      page: Number(r.page),
-      snippet: this.#snippet(query, match, r.id).replace(/\s+/g, ' ').trim(),
-      score: Math.round(-r.rank * 1000) / 1000,
-    }));
-  }
-
-  /**
-   * The ranked page of results from the recent tier, when the newest matching
-   * pages fill the pool there (or the tier holds every page): the same pool
-   * the whole index gives, ranked by bm25 with the tier's statistics (the
-   * same order for one word or phrase; for several, the words' weights as the
-   * newest pages have them). Undefined when the whole index must be searched.
-   */
-  #searchRecent(match: string, options: SearchOptions): Row[] | undefined {
-    if (this.#meta('recent_held_from') > 0) return undefined;
-    const { where, params } = pageFilters(match, options, 'recent_pages');
-    const pool = this.#stmt(
-      `SELECT recent_pages.rowid AS id, bm25(recent_pages, 2.0, 1.0) AS rank
-       FROM recent_pages JOIN page_rows ON page_rows.row = recent_pages.rowid
-       WHERE ${where.join(' AND ')} ORDER BY recent_pages.rowid DESC LIMIT ?`,
-    ).all(...params, RANK_POOL) as { id: number; rank: number }[];
-    const from = this.#meta('recent_from');
-    const whole = from === 0 || this.#stmt('SELECT 1 FROM page_rows WHERE row < ? LIMIT 1').get(from) === undefined;
-    if (pool.length < RANK_POOL && !whole) return undefined;
-    pool.sort((a, b) => a.rank - b.rank || a.id - b.id);
-    const offset = options.offset ?? 0;
-    const details = this.#stmt('SELECT source_id AS sourceId, title, page FROM pages WHERE rowid = ?');
-    return pool.slice(offset, offset + (options.limit ?? 50)).map((r) => {
-      const d = details.get(BigInt(r.id)) as { sourceId: string; title: string; page: number };
-      return { ...d, id: r.id, rank: r.rank };
-    });
-  }
-
-  /** The ranked page of results from the whole index (the newest RANK_POOL matches scored). */
-  #searchAll(match: string, options: SearchOptions): Row[] {
-    const { where, params } = pageFilters(match, options);
-    params.push(RANK_POOL, options.limit ?? 50, options.offset ?? 0);
-    // bm25() is computed only for the rows the inner query yields (newest first, at most RANK_POOL).
-    return this.#stmt(
-      `SELECT id, sourceId, title, page, rank FROM (
-         SELECT rowid AS id, source_id AS sourceId, title, page, bm25(pages, 2.0, 1.0) AS rank
-         FROM pages WHERE ${where.join(' AND ')} ORDER BY rowid DESC LIMIT ?)
-       ORDER BY rank, id LIMIT ? OFFSET ?`,
-    ).all(...params) as Row[];
-  }
-
-  /**
-   * The snippet of one page (by rowid) around the query's matches. The rowid
-   * is bound as a BigInt: FTS5 ignores a rowid constraint bound as a double
-   * (what a JS number binds as) and answers the first match instead.
-   */
-  #snippet(query: string, match: string, id: number): string {
-    const rowid = BigInt(id);
-    const sql = "SELECT snippet(pages, 1, '', '', '…', 24) AS snippet FROM pages WHERE pages MATCH ? AND rowid = ?";
-    const cut = (expr: string) => (this.#stmt(sql).get(expr, rowid) as { snippet: string } | undefined)?.snippet;
-    if (/"\*/.test(match)) {
-      // A prefix: match the page's own words instead (see snippetQuery).
-      const text = (this.#stmt('SELECT text FROM pages WHERE rowid = ?').get(rowid) as { text: string } | undefined)?.text ?? '';
-      const expanded = snippetQuery(query, text);
-      const got = expanded ? cut(expanded) : undefined;
-      if (got !== undefined) return got;
-    }
-    return cut(match) ?? '';
+    const { hits, tier } = rankedSearch((sql) => this.#stmt(sql), this.#tier, query, options, RANK_POOL);
+    this.lastSearchedTier = tier;
+    return hits;
   }
 
   /** Indexed metadata of the sources in a scope (library first is the caller's business). */
@@ -505,7 +340,7 @@ export class LibraryIndex {
 
   /** The recent tier's first row and size (for tests). */
   get recentTier(): { from: number; size: number } {
-    return { from: this.#meta('recent_from'), size: Number((this.#stmt('SELECT count(*) AS n FROM recent_pages').get() as { n: number }).n) };
+    return this.#tier.info;
   }
 
   /** Segments of the full-text index (for tests). */
