@@ -30,11 +30,6 @@ export function canvasModule(): CanvasModule {
   return real;
 }
 
-/** Whether the native module has been loaded (for tests and diagnostics). */
-export function canvasLoaded(): boolean {
-  return real !== undefined;
-}
-
 /** A stand-in for the module's exports that loads the module on first use. */
 function lazyExports(): object {
   return new Proxy({}, {

@@ -312,7 +312,7 @@ export class LibraryIndex {
   optimize(): void {
     this.#db.exec("INSERT INTO pages(pages) VALUES('optimize')");
     this.#db.exec("INSERT INTO recent_pages(recent_pages) VALUES('optimize')");
-    this.#stmt("INSERT OR REPLACE INTO meta (key, value) VALUES ('merged_at_row', ?)").run(String(this.#topRow()));
+    this.#setMeta('merged_at_row', this.#topRow());
   }
 
   #topRow(): number {
@@ -330,7 +330,7 @@ export class LibraryIndex {
    * now and then (0.6 s at 25,000 pages).
    */
   #mergeWhenGrown(): void {
-    const at = Number((this.#stmt("SELECT value FROM meta WHERE key = 'merged_at_row'").get() as { value: string } | undefined)?.value ?? 0);
+    const at = this.#meta('merged_at_row');
     const top = this.#topRow();
     if (top - at >= MERGE_MIN_PAGES && top >= at * MERGE_GROWTH) this.optimize();
   }
