@@ -7,12 +7,14 @@
 import { existsSync } from 'node:fs';
 
 const bundled = new URL('../dist/cli/main.js', import.meta.url);
-let main;
+let main, installSyncInflate;
 if (process.env.SANAD_FROM_SOURCE !== '1' && existsSync(bundled)) {
-  ({ main } = await import(bundled.href));
+  ({ main, installSyncInflate } = await import(bundled.href));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../src/cli/main.ts'));
+  ({ main, installSyncInflate } = await import('../src/cli/main.ts'));
 }
+// This process runs only the core: its pdfjs inflates with zlib directly (src/cli/main.ts).
+installSyncInflate();
 process.exitCode = await main(process.argv);

@@ -13,6 +13,15 @@ import { registerCiteCommand } from './commands/cite.ts';
 import { registerUnlockCommand } from './commands/unlock.ts';
 import { CliContext } from './context.ts';
 
+/**
+ * For the `sanad` process itself (bin/sanad.js), not for a caller of main():
+ * that process runs nothing but the core, where pdfjs is the only user of
+ * DecompressionStream, so its pdfjs inflates with zlib directly, as the
+ * parsing and extraction workers do (sync-inflate.ts). `sanad verify` of the
+ * bench bundle spent about 7% of its time in the web stream machinery.
+ */
+export { installSyncInflate } from '../pdf/sync-inflate.ts';
+
 export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;

@@ -9,7 +9,9 @@
  * bytes out and the same errors (truncated, bad header, trailing bytes
  * ignored), so pdfjs falls back to its own inflater in the same cases. Only
  * "deflate" is offered; other formats throw as Node 20's does for "brotli",
- * which pdfjs also handles. Never installed on a thread that does other work.
+ * which pdfjs also handles. Never installed on a thread that does other work:
+ * besides those workers, only in the `sanad` command's own process
+ * (bin/sanad.js), where nothing but pdfjs uses DecompressionStream.
  */
 import { inflateSync } from 'node:zlib';
 
