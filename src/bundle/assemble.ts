@@ -18,7 +18,7 @@ import { PageDrawer, type PageHighlight } from './draw.ts';
 import { rewriteInternalLinks, type LinkStats } from './links.ts';
 import { writeOutline, type OutlineNode } from './outline.ts';
 import { writeMetadata, writePageLabels, type VolumeMetadata } from './metadata.ts';
-import { balancePageTree } from './page-tree.ts';
+import { appendPagesDirectly, balancePageTree } from './page-tree.ts';
 import { addSkeletonLinks } from './skeleton-links.ts';
 import type { SkeletonLink } from './skeleton.ts';
 import { makeInert } from './inert.ts';
@@ -81,6 +81,7 @@ export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolum
   const last = placed[placed.length - 1];
   if (!first || !last) throw new BundleError(`Volume ${volume} of the bundle is empty: report this as a bug in Sanad.`);
   const out = await PDFDocument.create({ updateMetadata: false });
+  appendPagesDirectly(out);
   const font = await out.embedFont(StandardFonts.HelveticaBold);
   // One donor per source and per printed PDF (parts printed together share one).
   const donors = new Map<unknown, DonorCopier>();

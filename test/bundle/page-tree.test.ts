@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, StandardFonts } from '@cantoo/pdf-lib';
-import { balancePageTree } from '../../src/bundle/page-tree.ts';
+import { appendPagesDirectly, balancePageTree } from '../../src/bundle/page-tree.ts';
 import { extractText } from '../../src/pdf/text.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sanad-page-tree-'));
@@ -70,5 +70,45 @@ describe('balancePageTree', () => {
     const small = await PDFDocument.load(await numberedPdf(64));
     expect(small.catalog.Pages().Kids().size()).toBe(64);
     expect(Buffer.from(await numberedPdf(200)).equals(Buffer.from(await numberedPdf(200)))).toBe(true);
+  });
+});
+
+describe('appendPagesDirectly', () => {
+  /** 250 pages, new and copied from another document, added as the assembly adds them. */
+  async function built(direct: boolean): Promise<Uint8Array> {
+    const donor = await PDFDocument.load(await numberedPdf(40));
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    if (direct) appendPagesDirectly(doc);
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (let n = 1; n <= 210; n++) doc.addPage([200, 200]).drawText(`New ${n}`, { x: 20, y: 100, size: 12, font });
+    for (const page of await doc.copyPages(donor, donor.getPageIndices())) doc.addPage(page);
+    return doc.save({ useObjectStreams: true, addDefaultPage: false });
+  }
+
+  it("gives the very bytes pdf-lib's own page insertion gives", async () => {
+    const direct = await built(true);
+    expect(Buffer.from(direct).equals(Buffer.from(await built(false)))).toBe(true);
+    const doc = await PDFDocument.load(direct);
+    expect(walk(doc, doc.catalog.get(PDFName.of('Pages')) as PDFRef, undefined, 0)).toEqual({ leaves: 250, maxKids: 250, depth: 1 });
+  });
+
+  it("leaves any other insertion, and a tree changed meanwhile, to pdf-lib's walk", async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    appendPagesDirectly(doc);
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const add = (label: string, at?: number) => {
+      const page = at === undefined ? doc.addPage([200, 200]) : doc.insertPage(at, [200, 200]);
+      page.drawText(label, { x: 20, y: 100, size: 12, font });
+    };
+    for (let n = 1; n <= 100; n++) add(`Page ${n}`);
+    add('First', 0);
+    balancePageTree(doc, 8);
+    add('Last');
+    add('Second', 1);
+    const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false });
+    const saved = await PDFDocument.load(bytes);
+    expect(walk(saved, saved.catalog.get(PDFName.of('Pages')) as PDFRef, undefined, 0).leaves).toBe(103);
+    const labels = (await extractText(bytes)).map((p) => p.text.trim());
+    expect(labels).toEqual(['First', 'Second', ...Array.from({ length: 100 }, (_, i) => `Page ${i + 1}`), 'Last']);
   });
 });
