@@ -135,6 +135,8 @@ export class Workspace {
   async close(): Promise<void> {
     if (this.#lock && !this.#closed && !this.#queue.isInside) await this.#queue.run(async () => undefined);
     this.#closed = true;
+    // An opening under way finishes first, so its connection is closed here too.
+    await this.#indexing?.catch(() => undefined);
     this.#index?.close();
     this.#index = undefined;
     await this.#lock?.release();
@@ -166,7 +168,22 @@ export class Workspace {
    * The library index, opened (and rebuilt if need be) on first use and
    * reconciled with the folders on disk at most every couple of seconds.
    */
-  async index(): Promise<LibraryIndex> {
+  index(): Promise<LibraryIndex> {
+    // One opening or reconcile at a time: callers that come meanwhile (the app's first screen
+    // asks for counts and rows at once) share it. Each used to open its own connection (all but
+    // the last left open) and walk every source folder again.
+    if (!this.#indexing) {
+      const run = this.#openIndex().finally(() => {
+        if (this.#indexing === run) this.#indexing = undefined;
+      });
+      this.#indexing = run;
+    }
+    return this.#indexing;
+  }
+
+  #indexing: Promise<LibraryIndex> | undefined;
+
+  async #openIndex(): Promise<LibraryIndex> {
     if (!this.#index) {
       this.#index = await openIndexFile(this.dir, (m) => this.notice(m));
       this.#reconciledAt = 0;
@@ -180,7 +197,7 @@ export class Workspace {
         this.#index.close();
         this.#index = undefined;
         await fsp.rm(`${this.dir}/index`, { recursive: true, force: true });
-        return this.index();
+        return this.#openIndex();
       }
       this.#reconciledAt = Date.now();
     }

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, readlink, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,26 @@ describe('the persistent index', () => {
     expect(out.stderr).not.toMatch(/rebuilt|rebuilding/);
     ws = await openWorkspace(dir);
   }, 60_000);
+
+  it('is opened and reconciled once for callers that ask at the same time, and closed with the workspace', async () => {
+    for (let i = 0; i < 3; i++) await ws.addSource(await makeSource(`together-${i}`));
+    await ws.close();
+    // Descriptors this process holds on the index file (Linux: /proc/self/fd).
+    const open = async () => {
+      const fds = await readdir('/proc/self/fd');
+      const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+      return targets.filter((t) => t === indexFile(dir)).length;
+    };
+    ws = await openWorkspace(dir);
+    // What the app's first screen asks at once: counts, rows, excerpt counts.
+    const [a, b, c] = await Promise.all([ws.index(), ws.index(), ws.indexedCount(), ws.index()]);
+    expect(a).toBe(b);
+    expect(c.sources).toBe(3);
+    expect(await open()).toBe(1);
+    await ws.close();
+    expect(await open()).toBe(0);
+    ws = await openWorkspace(dir);
+  });
 
   it('follows import, metadata edits, replace, excerpt changes, source deletion and case deletion', async () => {
     const first = await ws.addSource(await makeSource('one', { title: 'First report' }));
