@@ -28,9 +28,9 @@ import * as sources from './sources.ts';
 import { recoverStaging } from './staging.ts';
 import { sweepOrphanedTemps } from './sweep.ts';
 import { WriteQueue } from './write-queue.ts';
-import { folderStamp, indexSource, openIndexFile, reconcile } from './index-sync.ts';
+import { folderStamp, indexSource } from './index-sync.ts';
 import type { LibraryIndex } from '../search/library-index.ts';
-import { isCorruption } from '../search/library-index.ts';
+import { WorkspaceIndex } from './workspace-index.ts';
 import { LAYOUT_VERSION, runLayoutMigrations } from './migrations.ts';
 
 export type { NewSource, StoreProblem } from './sources.ts';
@@ -76,23 +76,12 @@ export async function openWorkspace(dir: string, options: { readOnly?: boolean; 
   return new Workspace(dir, lock);
 }
 
-/**
- * How often (at most) a read-only workspace's index is reconciled with the
- * folders, for changes other processes make. A workspace opened for writing
- * holds the write lock, so no other Sanad process changes it: its index is
- * reconciled when first used (and after a failed update), not every few
- * seconds, which at thousands of sources would cost a stat per folder on
- * every call.
- */
-const RECONCILE_EVERY_MS = 2000;
-
 export class Workspace {
   readonly dir: string;
   #lock: WorkspaceLock | undefined;
   #closed = false;
   readonly #queue = new WriteQueue();
-  #index: LibraryIndex | undefined;
-  #reconciledAt = 0;
+  readonly #index: WorkspaceIndex;
   /** Things the caseworker should be told (a cache rebuilt, an index rebuilt); front ends show them. */
   readonly notices: string[] = [];
   /** Called with each notice as it happens (the CLI prints them to stderr). */
@@ -101,6 +90,7 @@ export class Workspace {
   constructor(dir: string, lock: WorkspaceLock | undefined) {
     this.dir = dir;
     this.#lock = lock;
+    this.#index = new WorkspaceIndex(dir, () => this.readOnly, (m) => this.notice(m));
   }
 
   get readOnly(): boolean {
@@ -135,23 +125,13 @@ export class Workspace {
   async close(): Promise<void> {
     if (this.#lock && !this.#closed && !this.#queue.isInside) await this.#queue.run(async () => undefined);
     this.#closed = true;
-    // An opening under way finishes first, so its connection is closed here too.
-    await this.#indexing?.catch(() => undefined);
-    this.#index?.close();
-    this.#index = undefined;
+    await this.#index.close();
     await this.#lock?.release();
   }
 
   notice(message: string): void {
     this.notices.push(message);
     this.onNotice?.(message);
-  }
-
-  /** Source folders whose source.json could not be read, as the last reconcile found them. */
-  readonly #problems = new Map<string, sources.StoreProblem>();
-
-  #syncOptions(): { writable: boolean; notice: (m: string) => void; problems: Map<string, sources.StoreProblem> } {
-    return { writable: !this.readOnly, notice: (m) => this.notice(m), problems: this.#problems };
   }
 
   /**
@@ -161,7 +141,7 @@ export class Workspace {
    */
   async indexedCount(): Promise<{ sources: number; problems: sources.StoreProblem[] }> {
     const index = await this.index();
-    return { sources: index.sourceCount(), problems: [...this.#problems.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
+    return { sources: index.sourceCount(), problems: [...this.#index.problems.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) };
   }
 
   /**
@@ -169,39 +149,7 @@ export class Workspace {
    * reconciled with the folders on disk at most every couple of seconds.
    */
   index(): Promise<LibraryIndex> {
-    // One opening or reconcile at a time: callers that come meanwhile (the app's first screen
-    // asks for counts and rows at once) share it. Each used to open its own connection (all but
-    // the last left open) and walk every source folder again.
-    if (!this.#indexing) {
-      const run = this.#openIndex().finally(() => {
-        if (this.#indexing === run) this.#indexing = undefined;
-      });
-      this.#indexing = run;
-    }
-    return this.#indexing;
-  }
-
-  #indexing: Promise<LibraryIndex> | undefined;
-
-  async #openIndex(): Promise<LibraryIndex> {
-    if (!this.#index) {
-      this.#index = await openIndexFile(this.dir, (m) => this.notice(m));
-      this.#reconciledAt = 0;
-    }
-    if (this.#reconciledAt === 0 || (this.readOnly && Date.now() - this.#reconciledAt > RECONCILE_EVERY_MS)) {
-      try {
-        await reconcile(this.dir, this.#index, this.#syncOptions());
-      } catch (e) {
-        if (!isCorruption(e)) throw e;
-        // Damaged while open: start again from an empty index.
-        this.#index.close();
-        this.#index = undefined;
-        await fsp.rm(`${this.dir}/index`, { recursive: true, force: true });
-        return this.#openIndex();
-      }
-      this.#reconciledAt = Date.now();
-    }
-    return this.#index;
+    return this.#index.get();
   }
 
   /**
@@ -210,30 +158,7 @@ export class Workspace {
    */
   async reindexSource(id: string): Promise<void> {
     const folder = await sources.sourceDirOf(this.dir, id);
-    await indexSource(await this.index(), { folder, meta: await sources.readMeta(folder), withPages: true }, this.#syncOptions());
-  }
-
-  /**
-   * Runs an index update after a JSON write. The JSON is the truth, so a
-   * failing update never fails the mutation: the index is marked stale for
-   * that source and the next reconcile redoes it.
-   */
-  async #afterWrite(update: (index: LibraryIndex) => Promise<void> | void, sourceId?: string): Promise<void> {
-    try {
-      await update(await this.index());
-    } catch (e) {
-      try {
-        if (sourceId) this.#index?.setStamp(sourceId, 'stale');
-      } catch {
-        // The index itself is unusable; the next open rebuilds it.
-      }
-      this.#reconciledAt = 0;
-      if (isCorruption(e)) {
-        this.#index?.close();
-        this.#index = undefined;
-        await fsp.rm(`${this.dir}/index`, { recursive: true, force: true });
-      }
-    }
+    await indexSource(await this.index(), { folder, meta: await sources.readMeta(folder), withPages: true }, this.#index.syncOptions());
   }
 
   async readWorkspaceFile(): Promise<WorkspaceFile> {
@@ -280,9 +205,9 @@ export class Workspace {
       // Index opened and reconciled before the write, so the new folder is indexed once, from memory.
       await this.index().catch(() => undefined);
       const meta = await sources.addSource(ws, input);
-      await this.#afterWrite(async (index) => {
+      await this.#index.afterWrite(async (index) => {
         const folder = await sources.sourceDirOf(this.dir, meta.id);
-        await indexSource(index, { folder, meta, pages: input.text, withPages: true, excerpts: [] }, this.#syncOptions());
+        await indexSource(index, { folder, meta, pages: input.text, withPages: true, excerpts: [] }, this.#index.syncOptions());
       }, meta.id);
       return meta;
     });
@@ -291,9 +216,9 @@ export class Workspace {
   replaceSource(id: string, input: sources.NewSource, options: { sameEdition?: boolean } = {}): Promise<SourceMeta> {
     return this.#write(async (ws) => {
       const meta = await sources.replaceSource(ws, id, input, options);
-      await this.#afterWrite(async (index) => {
+      await this.#index.afterWrite(async (index) => {
         const folder = await sources.sourceDirOf(this.dir, id);
-        await indexSource(index, { folder, meta, pages: input.text, withPages: true }, this.#syncOptions());
+        await indexSource(index, { folder, meta, pages: input.text, withPages: true }, this.#index.syncOptions());
       }, id);
       return meta;
     });
@@ -302,7 +227,7 @@ export class Workspace {
   updateSourceMeta(id: string, patch: SourceMetaPatch): Promise<SourceMeta> {
     return this.#write(async (ws) => {
       const meta = await sources.updateSourceMeta(ws, id, patch);
-      await this.#afterWrite(async (index) => {
+      await this.#index.afterWrite(async (index) => {
         const folder = await sources.sourceDirOf(this.dir, id);
         index.putSource({ meta, stamp: await folderStamp(folder) });
       }, id);
@@ -313,7 +238,7 @@ export class Workspace {
   deleteSource(id: string): Promise<void> {
     return this.#write(async (ws) => {
       await sources.deleteSource(ws, id);
-      await this.#afterWrite((index) => index.removeSource(id));
+      await this.#index.afterWrite((index) => index.removeSource(id));
     });
   }
 
@@ -345,7 +270,7 @@ export class Workspace {
 
   /** Page text; a missing or broken cache is rebuilt from the PDF, with a notice. */
   readText(id: string): Promise<PageText[]> {
-    return sources.readText(this.dir, id, this.#syncOptions());
+    return sources.readText(this.dir, id, this.#index.syncOptions());
   }
 
   listExcerpts(filter?: { sourceId?: string; caseSlug?: string; all?: boolean }): Promise<Excerpt[]> {
@@ -355,11 +280,11 @@ export class Workspace {
   saveExcerpts(sourceId: string, list: Excerpt[]): Promise<void> {
     return this.#write(async (ws) => {
       await excerpts.saveExcerpts(ws, sourceId, list);
-      await this.#afterWrite(async (index) => {
+      await this.#index.afterWrite(async (index) => {
         const folder = await sources.sourceDirOf(this.dir, sourceId);
         const known = index.stampOf(sourceId);
         if (known === undefined || known === 'stale') {
-          await indexSource(index, { folder, meta: await sources.readMeta(folder), withPages: true, excerpts: list }, this.#syncOptions());
+          await indexSource(index, { folder, meta: await sources.readMeta(folder), withPages: true, excerpts: list }, this.#index.syncOptions());
           return;
         }
         index.transaction(() => index.putExcerpts(sourceId, list));
@@ -404,7 +329,7 @@ export class Workspace {
     return this.#write(async (ws) => {
       const own = (await sources.listSources(this.dir, { caseSlug: slug })).filter((s) => s.scope.kind === 'case');
       await cases.deleteCase(ws, slug);
-      await this.#afterWrite((index) => {
+      await this.#index.afterWrite((index) => {
         for (const s of own) index.removeSource(s.id);
       });
     });
