@@ -103,6 +103,9 @@ async function onReady(): Promise<void> {
     if (!mainWindow) mainWindow = createMainWindow();
   });
   mainWindow = createMainWindow();
+  // The library index opens and is checked against the source folders while the window loads,
+  // so the first screen's calls find it ready (a failure here is met again, and reported, by them).
+  void ws.index().catch(() => undefined);
 }
 
 function failStartup(error: unknown): void {

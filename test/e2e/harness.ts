@@ -211,6 +211,8 @@ export async function startApp(options: StartOptions = {}): Promise<AppHarness> 
   await page.exposeBinding('__sanadInvoke', (_source, method: unknown, args: unknown) => dispatch(handlers, method, args));
   await page.addInitScript(PRELOAD_SHIM);
   await options.beforeLoad?.(page);
+  // As the shell does once its window is loading (electron/app.ts): the index opens meanwhile.
+  void ws.index().catch(() => undefined);
   await page.goto(`${origin}/`);
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
   mkdirSync(SCREENSHOTS, { recursive: true });
