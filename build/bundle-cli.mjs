@@ -35,10 +35,11 @@ await build({
   absWorkingDir: root,
   entryPoints: {
     main: 'src/cli/main.ts',
-    // verify/pool.ts, ingest/pdf-worker.ts and pdf/text-workers.ts start these by these names.
+    // verify/pool.ts, ingest/pdf-worker.ts, pdf/text-workers.ts and print/thread-printer.ts start these by these names.
     worker: 'src/verify/worker.ts',
     'pdf-worker-thread': 'src/ingest/pdf-worker-thread.ts',
     'text-worker': 'src/pdf/text-worker.ts',
+    'print-worker': 'src/print/print-worker.ts',
   },
   outdir,
   bundle: true,

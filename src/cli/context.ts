@@ -7,7 +7,8 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { InvalidInputError } from '../errors.ts';
 import { isPartialDate } from '../model/vocabulary.ts';
-import type { Printer, PrintOptions } from '../print/printer.ts';
+import type { Printer } from '../print/printer.ts';
+import { ThreadPrinter } from '../print/thread-printer.ts';
 import type { Workspace } from '../store/index.ts';
 
 export interface GlobalOptions {
@@ -16,7 +17,7 @@ export interface GlobalOptions {
 }
 
 export class CliContext {
-  private printerInstance: LazyChromiumPrinter | undefined;
+  private printerInstance: ThreadPrinter | undefined;
   private opened: Workspace[] = [];
 
   constructor(
@@ -42,7 +43,8 @@ export class CliContext {
   }
 
   get printer(): Printer {
-    this.printerInstance ??= new LazyChromiumPrinter();
+    // Chromium and its driver start on their own thread at the first warmUp or print.
+    this.printerInstance ??= new ThreadPrinter();
     return this.printerInstance;
   }
 
@@ -84,25 +86,4 @@ export function dateOption(name: string, value: string | undefined, dayOnly = fa
 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
-}
-
-/** Starts Chromium (and loads its driver) only when something is first printed. */
-class LazyChromiumPrinter implements Printer {
-  private inner: Promise<Printer> | undefined;
-
-  printHtml(html: string, options: PrintOptions): Promise<Uint8Array> {
-    this.inner ??= import('../print/chromium.ts').then((m) => new m.ChromiumPrinter());
-    return this.inner.then((p) => p.printHtml(html, options));
-  }
-
-  warmUp(): void {
-    this.inner ??= import('../print/chromium.ts').then((m) => new m.ChromiumPrinter());
-    void this.inner.then((p) => p.warmUp?.(), () => undefined);
-  }
-
-  async close(): Promise<void> {
-    const p = this.inner;
-    this.inner = undefined;
-    if (p) await (await p).close();
-  }
 }

@@ -21,7 +21,7 @@ it('holds, beside its main module, every worker file the core starts by name', (
   for (const file of sourceFiles(join(PACKAGE_ROOT, 'src'))) {
     for (const m of readFileSync(file, 'utf8').matchAll(/'\.\/([\w-]+\.js)', import\.meta\.url/g)) started.add(m[1]!);
   }
-  expect([...started].sort()).toEqual(['pdf-worker-thread.js', 'text-worker.js', 'worker.js']);
+  expect([...started].sort()).toEqual(['pdf-worker-thread.js', 'print-worker.js', 'text-worker.js', 'worker.js']);
   const bundle = join(PACKAGE_ROOT, 'dist', 'cli');
   expect(existsSync(join(bundle, 'main.js')), 'dist/cli/main.js is missing: run npm run build:cli').toBe(true);
   for (const name of started) expect(existsSync(join(bundle, name)), `dist/cli/${name}`).toBe(true);
