@@ -15,11 +15,20 @@ import { useNotices } from './lib/notices.tsx';
 import { useLoad } from './lib/useLoad.ts';
 import { droppedPaths, useImport } from './lib/useImport.ts';
 import { LibraryView } from './views/library/LibraryView.tsx';
-import { ReaderView } from './views/reader/ReaderView.tsx';
-import { ExcerptsView } from './views/excerpts/ExcerptsView.tsx';
-import { TagsView } from './views/tags/TagsView.tsx';
-import { CasesView } from './views/cases/CasesView.tsx';
 import { warmPdfjs } from './pdf/loadPdfjs.ts';
+
+import { deferredView } from './lib/deferredView.tsx';
+
+// The library is the first screen; the other views are chunks of their own (the bundle editor's
+// drag and drop among them), fetched while the library is on screen and idle (warmViews).
+const ReaderView = deferredView(() => import('./views/reader/ReaderView.tsx').then((m) => m.ReaderView));
+const ExcerptsView = deferredView(() => import('./views/excerpts/ExcerptsView.tsx').then((m) => m.ExcerptsView));
+const CasesView = deferredView(() => import('./views/cases/CasesView.tsx').then((m) => m.CasesView));
+const TagsView = deferredView(() => import('./views/tags/TagsView.tsx').then((m) => m.TagsView));
+
+function warmViews(): void {
+  for (const view of [ReaderView, ExcerptsView, CasesView, TagsView]) view.warm();
+}
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -54,11 +63,22 @@ export function App() {
       notices.error(new Error(p.message));
     }
   }, [info.data, notices]);
-  // pdf.js (library, viewer, worker) loads while the first view is on screen, not when a source is opened.
+  // The other views and pdf.js (library, viewer, worker) load once the first screen has its rows
+  // (or has been left), while it is idle: not when they are opened, and not in the first rows' way.
+  const [firstShown, setFirstShown] = useState(false);
+  const onLibraryShown = useCallback(() => setFirstShown(true), []);
+  const warm = firstShown || route.view !== 'library';
   useEffect(() => {
-    const id = window.requestIdleCallback(() => warmPdfjs(), { timeout: 5000 });
+    if (!warm) return;
+    const id = window.requestIdleCallback(
+      () => {
+        warmViews();
+        warmPdfjs();
+      },
+      { timeout: 5000 },
+    );
     return () => window.cancelIdleCallback(id);
-  }, []);
+  }, [warm]);
   const onImported = useCallback((_: ImportOutcome[]) => bump(), [bump]);
   const importer = useImport(onImported);
 
@@ -130,7 +150,7 @@ export function App() {
     >
       <Sidebar current={areaOf(route)} info={info.data} onSelect={(area) => setRoute({ view: area })} />
       <main className="main" id="main">
-        {route.view === 'library' && <LibraryView version={version} importer={importer} onChanged={bump} navigate={setRoute} />}
+        {route.view === 'library' && <LibraryView version={version} importer={importer} onChanged={bump} navigate={setRoute} onShown={onLibraryShown} />}
         {route.view === 'reader' && <ReaderView key={route.sourceId} sourceId={route.sourceId} excerptId={route.excerptId} navigate={setRoute} onChanged={bump} />}
         {route.view === 'excerpts' && <ExcerptsView version={version} navigate={setRoute} onChanged={bump} />}
         {route.view === 'cases' && <CasesView slug={route.slug} version={version} navigate={setRoute} onChanged={bump} />}

@@ -7,18 +7,12 @@
 import { z } from 'zod';
 import { Rect } from './source.ts';
 import { AnchorStatus, TextPosition, TextQuote } from './excerpt.ts';
+import { REDACTION_REASONS } from './redaction-label.ts';
 
-export const RedactionReason = z.enum(['anonymity-order', 'third-party', 'irrelevant', 'privilege', 'other']);
+export { REASON_LABELS, redactionLabel } from './redaction-label.ts';
+
+export const RedactionReason = z.enum(REDACTION_REASONS);
 export type RedactionReason = z.infer<typeof RedactionReason>;
-
-/** The words shown on the box ("Redacted: anonymity order") and in the log. */
-export const REASON_LABELS: Record<RedactionReason, string> = {
-  'anonymity-order': 'anonymity order',
-  'third-party': 'third-party data',
-  irrelevant: 'irrelevant',
-  privilege: 'privilege',
-  other: 'other',
-};
 
 const Common = {
   /** "r-" + 12 hex digits, derived from source, page and position at creation. */
@@ -66,10 +60,3 @@ export const RedactionsFile = z.object({
   redactions: z.array(Redaction),
 });
 export type RedactionsFile = z.infer<typeof RedactionsFile>;
-
-/** "Redacted: anonymity order", or the free-text reason when one was given. */
-export function redactionLabel(r: Pick<Redaction, 'reason' | 'reasonText'>): string {
-  const text = r.reasonText?.trim();
-  if (text) return `Redacted: ${text}`;
-  return r.reason === 'other' ? 'Redacted' : `Redacted: ${REASON_LABELS[r.reason]}`;
-}

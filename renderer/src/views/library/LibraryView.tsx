@@ -1,5 +1,5 @@
 /** Library: every source with its metadata, import by dialog or drop, and a metadata editor. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
@@ -16,9 +16,11 @@ interface Props {
   importer: ReturnType<typeof useImport>;
   onChanged: () => void;
   navigate: (route: Route) => void;
+  /** Called once the first page of rows has been answered (the app then loads its other views). */
+  onShown?: () => void;
 }
 
-export function LibraryView({ version, importer, onChanged, navigate }: Props) {
+export function LibraryView({ version, importer, onChanged, navigate, onShown }: Props) {
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const [filter, setFilter] = useState('');
   const q = filter.trim();
@@ -29,6 +31,10 @@ export function LibraryView({ version, importer, onChanged, navigate }: Props) {
   const total = sources.data?.total ?? 0;
   const more = Math.max(0, (sources.data?.matching ?? 0) - list.length);
   const selected = list.find((s) => s.id === selectedId);
+  const answered = sources.data !== undefined || !sources.loading;
+  useEffect(() => {
+    if (answered) onShown?.();
+  }, [answered, onShown]);
 
   return (
     <div className="view-with-panel">

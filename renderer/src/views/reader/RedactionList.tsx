@@ -1,6 +1,6 @@
 /** The reader's list of this source's redactions: jump to one, or remove it (with Undo). */
 import type { Redaction } from '../../../../src/model/redaction.ts';
-import { redactionLabel } from '../../../../src/model/redaction.ts';
+import { redactionLabel } from '../../../../src/model/redaction-label.ts';
 
 interface Props {
   redactions: Redaction[];
