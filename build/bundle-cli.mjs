@@ -35,6 +35,8 @@ await build({
   absWorkingDir: root,
   entryPoints: {
     main: 'src/cli/main.ts',
+    // bin/sanad.js loads this first (it starts the printing thread for the verbs that print).
+    prestart: 'src/cli/prestart.ts',
     // verify/pool.ts, ingest/pdf-worker.ts, pdf/text-workers.ts and print/thread-printer.ts start these by these names.
     worker: 'src/verify/worker.ts',
     'pdf-worker-thread': 'src/ingest/pdf-worker-thread.ts',

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { InvalidInputError } from '../errors.ts';
 import { isPartialDate } from '../model/vocabulary.ts';
 import type { Printer } from '../print/printer.ts';
-import { ThreadPrinter } from '../print/thread-printer.ts';
+import { takePrestartedPrinter, ThreadPrinter } from '../print/thread-printer.ts';
 import type { Workspace } from '../store/index.ts';
 
 export interface GlobalOptions {
@@ -43,8 +43,9 @@ export class CliContext {
   }
 
   get printer(): Printer {
-    // Chromium and its driver start on their own thread at the first warmUp or print.
-    this.printerInstance ??= new ThreadPrinter();
+    // Chromium and its driver start on their own thread at the first warmUp or print (the
+    // thread itself may have been started already, by bin/sanad.js).
+    this.printerInstance ??= takePrestartedPrinter() ?? new ThreadPrinter();
     return this.printerInstance;
   }
 

@@ -33,9 +33,17 @@ export class ThreadPrinter implements Printer {
   private exited: Promise<void> | undefined;
   private closed = false;
 
+  /** Starts the thread without keeping the process alive for it (see prestartPrinterThread). */
+  startUnreferenced(): void {
+    this.thread().unref();
+  }
+
   private thread(): Worker {
     if (this.closed) throw new Error('The printer was closed.');
-    if (this.worker) return this.worker;
+    if (this.worker) {
+      this.worker.ref();
+      return this.worker;
+    }
     const worker = new Worker(workerUrl());
     this.worker = worker;
     this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
@@ -97,3 +105,25 @@ export class ThreadPrinter implements Printer {
 
 /** How long close() waits for Chromium to close and the thread to end. */
 const CLOSE_GRACE_MS = 10_000;
+
+let prestarted: ThreadPrinter | undefined;
+
+/**
+ * Starts the printing thread before the command line has loaded (bin/sanad.js
+ * does so for the verbs that print), so Playwright loads meanwhile on another
+ * core. The thread does not hold the process open and launches nothing until
+ * a command takes the printer (takePrestartedPrinter) and uses it: a command
+ * that never prints leaves nothing behind.
+ */
+export function prestartPrinterThread(): void {
+  if (prestarted) return;
+  prestarted = new ThreadPrinter();
+  prestarted.startUnreferenced();
+}
+
+/** The printer prestartPrinterThread started, once; undefined when there is none. */
+export function takePrestartedPrinter(): ThreadPrinter | undefined {
+  const p = prestarted;
+  prestarted = undefined;
+  return p;
+}

@@ -2,11 +2,14 @@
  * What bin/sanad.js sets up for its own process, checked in fresh processes
  * (a caller of main() in-process, such as these tests, gets none of it).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.ts';
+import { prestartFor, verbOf } from '../../src/cli/prestart.ts';
 
 /** Runs `sanad --help` through bin/sanad.js in a fresh Node; returns the name of the DecompressionStream left behind. */
 function decompressionStreamAfterRun(env: NodeJS.ProcessEnv): string {
@@ -31,4 +34,32 @@ it('leaves an in-process caller of main() its own DecompressionStream', async ()
   const sink = { write: (s: string) => chunks.push(s) } as unknown as NodeJS.WritableStream;
   expect(await main(['node', 'sanad', '--help'], { stdout: sink, stderr: sink })).toBe(0);
   expect(globalThis.DecompressionStream).toBe(before);
+});
+
+describe('the printing thread started before the command line loads', () => {
+  it('is started for the verbs that print, after the global options, and not for their help', () => {
+    expect(verbOf(['--workspace', 'build', 'import', 'x.pdf'])).toBe('import');
+    expect(verbOf(['--json', '--workspace', '/w', 'build', 'case-a'])).toBe('build');
+    expect(verbOf(['--help'])).toBeUndefined();
+    expect(prestartFor(['import', 'a.pdf'])).toBe(false);
+    expect(prestartFor(['build', 'case-a', '--help'])).toBe(false);
+    expect(prestartFor(['search', 'build'])).toBe(false);
+  });
+
+  it('does not keep a command that ends before printing from ending', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'sanad-prestart-'));
+    try {
+      const bin = join(PACKAGE_ROOT, 'bin', 'sanad.js');
+      execFileSync(process.execPath, [bin, '--workspace', ws, 'init'], { encoding: 'utf8' });
+      // A usage error ends the command before it takes the printer; a missing case, after.
+      for (const args of [['build'], ['build', 'no-such-case'], ['demo', '--no-such-option']]) {
+        const run = spawnSync(process.execPath, [bin, '--workspace', ws, ...args], { encoding: 'utf8', timeout: 30_000 });
+        expect(run.error, args.join(' ')).toBeUndefined();
+        expect(run.status, args.join(' ')).not.toBe(0);
+        expect(run.stderr, args.join(' ')).toMatch(/missing required argument|No case "no-such-case"|unknown option/);
+      }
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
 });
