@@ -34,10 +34,32 @@ function pdfjsAssets(): Plugin {
   };
 }
 
+/**
+ * Preloads the Latin Noto Sans faces the first screen uses: the stylesheet names them only once it
+ * has been parsed, and the first layout would otherwise be done in a fallback font and redone.
+ */
+function preloadFirstFonts(): Plugin {
+  return {
+    name: 'sanad-preload-fonts',
+    apply: 'build',
+    transformIndexHtml(html, ctx) {
+      const files = Object.keys(ctx.bundle ?? {}).filter((f) => /(^|\/)noto-sans-latin-[4-7]00-normal-[\w-]+\.woff2$/.test(f));
+      return {
+        html,
+        tags: files.sort().map((f) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', as: 'font', type: 'font/woff2', href: `./${f}`, crossorigin: '' },
+          injectTo: 'head' as const,
+        })),
+      };
+    },
+  };
+}
+
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
-  plugins: [react(), pdfjsAssets()],
+  plugins: [react(), pdfjsAssets(), preloadFirstFonts()],
   build: {
     // Relative to root (renderer/).
     outDir: '../dist-renderer',

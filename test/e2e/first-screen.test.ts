@@ -64,6 +64,16 @@ describe('the first screen', () => {
     expect(chunks.filter((n) => readFileSync(join(assets, n), 'utf8').includes('DndDescribedBy')).map((n) => n.replace(/-.*/, ''))).toEqual(['CasesView']);
   });
 
+  it('preloads the Latin Noto Sans faces it draws with, from the app itself', async () => {
+    const html = readFileSync(join(PACKAGE_ROOT, 'dist-renderer', 'index.html'), 'utf8');
+    const preloads = [...html.matchAll(/<link rel="preload" as="font" type="font\/woff2" href="\.\/(assets\/noto-sans-latin-(\d00)-normal-[\w-]+\.woff2)" crossorigin/g)];
+    expect(preloads.map((m) => m[2])).toEqual(['400', '500', '600', '700']);
+    for (const m of preloads) expect(readdirSync(join(PACKAGE_ROOT, 'dist-renderer', 'assets'))).toContain(m[1]!.slice('assets/'.length));
+    // The page asked for each of them, and from its own origin.
+    const fonts = (await app.page.evaluate(`performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.endsWith('.woff2'))`)) as string[];
+    for (const m of preloads) expect(fonts).toContain(`${app.origin}/${m[1]}`);
+  });
+
   it('opens another view from the sidebar once its chunk has come', async () => {
     await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Tags/ }).click();
     await expect.poll(() => app.page.getByRole('heading', { level: 1 }).textContent()).toBe('Tags');
