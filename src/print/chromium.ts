@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, LaunchOptions, Page } from 'playwright-core';
 import { SanadError } from '../errors.ts';
 import type { PrintOptions, Printer } from './printer.ts';
-import { NO_SANDBOX_ENV, sandboxMode, unprivilegedWrapper } from './sandbox.ts';
+import { NO_SANDBOX_ENV, releaseUnprivilegedWrapper, sandboxMode, unprivilegedWrapper } from './sandbox.ts';
 
 // playwright-core is CommonJS: required, not imported, it loads about 0.2 s faster (an ES import
 // first scans its modules for their export names).
@@ -63,8 +63,29 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   return found;
 }
 
-async function launchSandboxed(): Promise<Browser> {
-  const options = launchOptions();
+/** A launched Chromium and the giving back of the sandbox wrapper it was started through (call after closing it). */
+interface Launched {
+  browser: Promise<Browser>;
+  release: () => void;
+}
+
+function launch(): Launched {
+  let options: LaunchOptions;
+  try {
+    options = launchOptions();
+  } catch (e) {
+    return { browser: Promise.reject(e), release: () => undefined };
+  }
+  const wrapper = sandboxMode(process.env, process.getuid?.()) === 'unprivileged' ? options.executablePath : undefined;
+  let released = false;
+  const release = () => {
+    if (wrapper && !released) releaseUnprivilegedWrapper(wrapper);
+    released = true;
+  };
+  return { browser: launchSandboxed(options), release };
+}
+
+async function launchSandboxed(options: LaunchOptions): Promise<Browser> {
   try {
     return await chromium.launch(options);
   } catch (e) {
@@ -80,11 +101,14 @@ async function launchSandboxed(): Promise<Browser> {
 
 /** Starts and stops a sandboxed Chromium: true when printing will work as configured (used by .ci/run). */
 export async function sandboxWorks(): Promise<boolean> {
+  const { browser, release } = launch();
   try {
-    await (await launchSandboxed()).close();
+    await (await browser).close();
     return true;
   } catch {
     return false;
+  } finally {
+    release();
   }
 }
 
@@ -94,10 +118,13 @@ const MAX_IDLE_PAGES = 3;
 export class ChromiumPrinter implements Printer {
   private browser: Promise<Browser> | undefined;
   private context: Promise<BrowserContext> | undefined;
+  private release: (() => void) | undefined;
 
   private async ctx(): Promise<BrowserContext> {
     if (!this.context) {
-      this.browser = launchSandboxed();
+      const launched = launch();
+      this.browser = launched.browser;
+      this.release = launched.release;
       this.context = this.browser.then(async (b) => {
         const c = await b.newContext({ javaScriptEnabled: false, offline: true });
         await c.route('**/*', (route) => {
@@ -167,11 +194,18 @@ export class ChromiumPrinter implements Printer {
   async close(): Promise<void> {
     await this.warming;
     const b = this.browser;
+    const release = this.release;
     this.browser = undefined;
     this.context = undefined;
+    this.release = undefined;
     this.idle = [];
-    // A launch that failed has nothing to close (its error went to the print that met it).
-    const browser = await b?.catch(() => undefined);
-    if (browser) await browser.close();
+    try {
+      // A launch that failed has nothing to close (its error went to the print that met it).
+      const browser = await b?.catch(() => undefined);
+      if (browser) await browser.close();
+    } finally {
+      // The sandbox wrapper goes with the last browser started through it.
+      release?.();
+    }
   }
 }

@@ -24,16 +24,26 @@ export function sandboxMode(env: NodeJS.ProcessEnv, uid: number | undefined): Sa
 }
 
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'];
-const wrappers = new Map<string, string>();
+/** Wrappers handed out and not yet given back, by the Chromium they start. */
+const wrappers = new Map<string, { file: string; dir: string; users: number }>();
+let cleanupAtExit = false;
 
 function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** An executable that runs `chromium` as nobody (the profile folder handed over first); made once per process. */
+/**
+ * An executable that runs `chromium` as nobody (the profile folder handed over
+ * first), in a folder of its own under the temporary directory. Shared while in
+ * use: each call counts a user, releaseUnprivilegedWrapper gives one back, and
+ * the last one removes it (whatever is left goes when the process exits).
+ */
 export function unprivilegedWrapper(chromium: string): string {
   const existing = wrappers.get(chromium);
-  if (existing) return existing;
+  if (existing) {
+    existing.users++;
+    return existing.file;
+  }
   const setpriv = SETPRIV.find((p) => existsSync(p));
   if (!setpriv) {
     throw new SanadError(
@@ -57,7 +67,24 @@ export function unprivilegedWrapper(chromium: string): string {
     ].join('\n'),
   );
   chmodSync(file, 0o700);
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  wrappers.set(chromium, file);
+  if (!cleanupAtExit) {
+    cleanupAtExit = true;
+    process.once('exit', () => {
+      for (const w of wrappers.values()) rmSync(w.dir, { recursive: true, force: true });
+    });
+  }
+  wrappers.set(chromium, { file, dir, users: 1 });
   return file;
+}
+
+/** Gives back a wrapper unprivilegedWrapper handed out; the last user's release removes its folder. */
+export function releaseUnprivilegedWrapper(file: string): void {
+  for (const [chromium, w] of wrappers) {
+    if (w.file !== file) continue;
+    if (--w.users <= 0) {
+      wrappers.delete(chromium);
+      rmSync(w.dir, { recursive: true, force: true });
+    }
+    return;
+  }
 }

@@ -3,7 +3,9 @@
  * unless SANAD_CHROMIUM_NO_SANDBOX=1 opts out, and as root it runs as
  * `nobody`, where its renderers live in their own user namespace.
  */
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ChromiumPrinter, findChromium, launchOptions } from '../../src/print/chromium.ts';
 
@@ -69,4 +71,56 @@ describe.skipIf(process.env.SANAD_CHROMIUM_NO_SANDBOX === '1')('a real print', (
       if (process.getuid?.() === 0) expect(r.uid).toBe(65534);
     }
   }, 60_000);
+});
+
+/** Wrapper folders (sanad-chromium-*) in the temporary directory whose wrapper starts `chromium`. */
+function wrappersOf(chromium: string): string[] {
+  return readdirSync(tmpdir()).filter((n) => {
+    if (!n.startsWith('sanad-chromium-')) return false;
+    try {
+      return readFileSync(join(tmpdir(), n, 'chromium-as-nobody'), 'utf8').includes(chromium);
+    } catch {
+      return false;
+    }
+  });
+}
+
+describe.skipIf(process.env.SANAD_CHROMIUM_NO_SANDBOX === '1' || process.getuid?.() !== 0)('the wrapper as root', () => {
+  it('is shared by the printers using it and removed when the last one closes, not only at exit', async () => {
+    // A Chromium path of its own (a link), so this test's wrapper is not the one other printers here hold.
+    const dir = mkdtempSync(join(tmpdir(), 'sanad-wrapper-test-'));
+    chmodSync(dir, 0o755); // nobody must reach the link
+    const link = join(dir, 'chromium');
+    symlinkSync(findChromium({}), link);
+    const saved = process.env.SANAD_CHROMIUM;
+    process.env.SANAD_CHROMIUM = link;
+    const added = () => wrappersOf(link);
+    const a = new ChromiumPrinter();
+    const b = new ChromiumPrinter();
+    try {
+      await a.printHtml('<p>First printer</p>', { paper: 'A4' });
+      await b.printHtml('<p>Second printer</p>', { paper: 'A4' });
+      expect(added()).toHaveLength(1);
+      await a.close();
+      expect(added()).toHaveLength(1);
+      // Still usable by the printer that has not closed.
+      expect((await b.printHtml('<p>Still printing</p>', { paper: 'A4' })).length).toBeGreaterThan(0);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+    expect(added()).toEqual([]);
+    // A printer started afterwards gets a wrapper again.
+    const c = new ChromiumPrinter();
+    try {
+      await c.printHtml('<p>Again</p>', { paper: 'A4' });
+      expect(added()).toHaveLength(1);
+    } finally {
+      await c.close();
+      if (saved === undefined) delete process.env.SANAD_CHROMIUM;
+      else process.env.SANAD_CHROMIUM = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(added()).toEqual([]);
+  }, 120_000);
 });

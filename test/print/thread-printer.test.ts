@@ -16,20 +16,24 @@ import { SanadError } from '../../src/errors.ts';
 
 const smoke = (title: string) => renderTemplate('smoke', { title, body: `Body of ${title}.`, urdu: '' }, { paper: 'A4' });
 
-/** Processes descended from this one (Chromium and its helpers: the tests print nothing else here). */
+/** Running processes descended from this one (Chromium and its helpers: the tests print nothing else here). */
 function descendants(): number {
   const parent = new Map<number, number>();
+  const running = new Set<number>();
   for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
     try {
       // "pid (comm) state ppid …": the name may hold spaces, so read after its closing parenthesis.
       const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-      parent.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(pid), Number(ppid));
+      // An exited process not yet reaped (Z) runs nothing.
+      if (state !== 'Z') running.add(Number(pid));
     } catch {
       // ended meanwhile
     }
   }
   let count = 0;
-  for (const pid of parent.keys()) {
+  for (const pid of running) {
     for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
       if (p === process.pid) {
         count++;
@@ -95,7 +99,7 @@ describe('ThreadPrinter', () => {
       await printer.close();
     }
     // Chromium's helpers may take a moment to be reaped after the browser has gone.
-    for (let i = 0; i < 50 && descendants() > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 150 && descendants() > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(descendants()).toBe(0);
     const left = readdirSync(tmpdir()).filter((n) => n.startsWith('sanad-chromium-') && !wrappersBefore.has(n));
     expect(left.filter((n) => existsSync(join(tmpdir(), n, 'chromium-as-nobody')))).toEqual([]);
