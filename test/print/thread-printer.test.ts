@@ -5,7 +5,7 @@
  * message; close() must end Chromium, the thread and the sandbox wrapper.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { ThreadPrinter } from '../../src/print/thread-printer.ts';
 import { extractText } from '../../src/pdf/text.ts';
 import { renderTemplate } from '../../src/templates/render.ts';
 import { SanadError } from '../../src/errors.ts';
+import { findChromium } from '../../src/print/chromium.ts';
 
 const smoke = (title: string) => renderTemplate('smoke', { title, body: `Body of ${title}.`, urdu: '' }, { paper: 'A4' });
 
@@ -90,18 +91,39 @@ describe('ThreadPrinter', () => {
   });
 
   it('closes Chromium, its thread and (as root) the sandbox wrapper', async () => {
-    const wrappersBefore = new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('sanad-chromium-')));
+    // A Chromium path of its own (a link), so the wrapper this printer makes names it and no other
+    // test's: test files print in parallel processes.
+    const dir = mkdtempSync(join(tmpdir(), 'sanad-thread-close-'));
+    chmodSync(dir, 0o755); // as root, Chromium runs as nobody, who must reach the link
+    const link = join(dir, 'chromium');
+    symlinkSync(findChromium(), link);
+    const wrappers = () =>
+      readdirSync(tmpdir()).filter((n) => {
+        try {
+          return n.startsWith('sanad-chromium-') && readFileSync(join(tmpdir(), n, 'chromium-as-nobody'), 'utf8').includes(link);
+        } catch {
+          return false;
+        }
+      });
+    const saved = process.env.SANAD_CHROMIUM;
+    process.env.SANAD_CHROMIUM = link; // the thread reads the environment it starts with
     const printer = new ThreadPrinter();
     try {
       await printer.printHtml(smoke('close me'), { paper: 'A4' });
       expect(descendants()).toBeGreaterThan(0);
+      if (process.getuid?.() === 0 && process.env.SANAD_CHROMIUM_NO_SANDBOX !== '1') expect(wrappers()).toHaveLength(1);
     } finally {
+      if (saved === undefined) delete process.env.SANAD_CHROMIUM;
+      else process.env.SANAD_CHROMIUM = saved;
       await printer.close();
     }
-    // Chromium's helpers may take a moment to be reaped after the browser has gone.
-    for (let i = 0; i < 150 && descendants() > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(descendants()).toBe(0);
-    const left = readdirSync(tmpdir()).filter((n) => n.startsWith('sanad-chromium-') && !wrappersBefore.has(n));
-    expect(left.filter((n) => existsSync(join(tmpdir(), n, 'chromium-as-nobody')))).toEqual([]);
+    try {
+      // Chromium's helpers may take a moment to be reaped after the browser has gone.
+      for (let i = 0; i < 150 && descendants() > 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(descendants()).toBe(0);
+      expect(wrappers()).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
