@@ -14,10 +14,9 @@ import { AREAS, areaOf, type Route } from './lib/nav.ts';
 import { useNotices } from './lib/notices.tsx';
 import { useLoad } from './lib/useLoad.ts';
 import { droppedPaths, useImport } from './lib/useImport.ts';
+import { deferredView } from './lib/deferredView.tsx';
 import { LibraryView } from './views/library/LibraryView.tsx';
 import { warmPdfjs } from './pdf/loadPdfjs.ts';
-
-import { deferredView } from './lib/deferredView.tsx';
 
 // The library is the first screen; the other views are chunks of their own (the bundle editor's
 // drag and drop among them), fetched while the library is on screen and idle (warmViews).

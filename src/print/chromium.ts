@@ -76,10 +76,10 @@ function launch(): Launched {
   } catch (e) {
     return { browser: Promise.reject(e), release: () => undefined };
   }
-  const wrapper = sandboxMode(process.env, process.getuid?.()) === 'unprivileged' ? options.executablePath : undefined;
   let released = false;
+  // Gives back the wrapper when Chromium was started through one (otherwise nothing to give back).
   const release = () => {
-    if (wrapper && !released) releaseUnprivilegedWrapper(wrapper);
+    if (!released && options.executablePath) releaseUnprivilegedWrapper(options.executablePath);
     released = true;
   };
   return { browser: launchSandboxed(options), release };

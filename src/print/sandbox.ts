@@ -77,7 +77,7 @@ export function unprivilegedWrapper(chromium: string): string {
   return file;
 }
 
-/** Gives back a wrapper unprivilegedWrapper handed out; the last user's release removes its folder. */
+/** Gives back a wrapper unprivilegedWrapper handed out (any other path: nothing); the last user's release removes its folder. */
 export function releaseUnprivilegedWrapper(file: string): void {
   for (const [chromium, w] of wrappers) {
     if (w.file !== file) continue;

@@ -16,12 +16,15 @@ export interface DeferredView<P> {
 export function deferredView<P extends object>(load: () => Promise<ComponentType<P>>): DeferredView<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
-  const get = () => {
-    loading ??= load().then((c) => (loaded = c));
-    // A chunk that failed to load is fetched again next time.
-    loading.catch(() => (loading = undefined));
-    return loading;
-  };
+  // A chunk that failed to load is fetched again next time.
+  const get = () =>
+    (loading ??= load().then(
+      (c) => (loaded = c),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
   function View(props: P): ReactElement {
     const [component, setComponent] = useState<{ c: ComponentType<P> } | undefined>(() => (loaded ? { c: loaded } : undefined));
     const [failed, setFailed] = useState(false);
