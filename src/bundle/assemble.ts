@@ -1,11 +1,11 @@
 /**
- * Assembly of one volume with @cantoo/pdf-lib: copy each donor's pages (one
- * copier per source, so shared resources are copied once), stamp every page,
+ * Assembly of one volume with @cantoo/pdf-lib: the sources' pages (copied
+ * first, copy-sources.ts), then the generated parts' pages, stamp every page,
  * draw highlights, turn internal links into GoTo links, write bookmarks, page
  * labels and metadata, make the whole inert (inert.ts), and save without
  * anything time- or machine-dependent.
  */
-import { PDFDocument, StandardFonts, type PDFPage } from '@cantoo/pdf-lib';
+import { PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
 import { BundleError } from '../errors.ts';
 import '../pdf/quiet.ts';
 import type { Rect } from '../model/index.ts';
@@ -18,7 +18,8 @@ import { PageDrawer, type PageHighlight } from './draw.ts';
 import { rewriteInternalLinks, type LinkStats } from './links.ts';
 import { writeOutline, type OutlineNode } from './outline.ts';
 import { writeMetadata, writePageLabels, type VolumeMetadata } from './metadata.ts';
-import { appendPagesDirectly, balancePageTree } from './page-tree.ts';
+import { balancePageTree } from './page-tree.ts';
+import { copySources, type CopiedSources } from './copy-sources.ts';
 import { addSkeletonLinks } from './skeleton-links.ts';
 import type { SkeletonLink } from './skeleton.ts';
 import { makeInert } from './inert.ts';
@@ -35,8 +36,8 @@ export interface AssembleArgs {
   onPage?: (position: number) => void;
   /** The skeleton argument's references, as links by bundle position (src/bundle/skeleton.ts). */
   skeletonLinks?: Map<number, SkeletonLink[]>;
-  /** Donors parsed ahead while the parts printed (prefetch.ts). */
-  prefetched?: (sourceId: string) => Promise<PDFDocument> | undefined;
+  /** This volume's source pages, copied ahead while the parts printed (copy-sources.ts). */
+  copied?: Promise<CopiedSources>;
 }
 
 export interface AssembledVolume {
@@ -55,22 +56,11 @@ function boundsOf(rects: Rect[]): Rect | undefined {
   return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
-async function loadDonor(bytes: Uint8Array, what: string, ahead?: Promise<PDFDocument>): Promise<PDFDocument> {
+async function loadPart(bytes: Uint8Array, what: string): Promise<PDFDocument> {
   try {
-    return await (ahead ?? PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, ...LOAD_PACE }));
+    return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, ...LOAD_PACE });
   } catch (cause) {
-    throw new BundleError(`The PDF of ${what} could not be read (${String(cause)}): re-import it, then build again.`);
-  }
-}
-
-/** Runs a copy step; a source that cannot be copied names itself instead of failing with an internal error. */
-function copyOrExplain<T>(copy: () => T, title: string, isSource: boolean): T {
-  try {
-    return copy();
-  } catch (cause) {
-    if (!isSource) throw cause;
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new BundleError(`"${title}" could not be copied into the bundle (${detail}): re-import it or remove it from the bundle, then build again.`);
+    throw new BundleError(`The PDF of ${what} could not be read (${String(cause)}): report this as a bug in Sanad.`);
   }
 }
 
@@ -80,42 +70,39 @@ export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolum
   const first = placed[0];
   const last = placed[placed.length - 1];
   if (!first || !last) throw new BundleError(`Volume ${volume} of the bundle is empty: report this as a bug in Sanad.`);
-  const out = await PDFDocument.create({ updateMetadata: false });
-  appendPagesDirectly(out);
-  const font = await out.embedFont(StandardFonts.HelveticaBold);
-  // One donor per source and per printed PDF (parts printed together share one).
-  const donors = new Map<unknown, DonorCopier>();
-  const keyOf = (p: (typeof placed)[number]) => (p.item.kind === 'source' ? `source:${p.item.meta.id}` : args.rendered.get(p.index)?.pdf);
-  // A donor is released after its last item, so parsed sources do not pile up in memory.
-  const lastUse = new Map<unknown, number>();
-  placed.forEach((p, k) => lastUse.set(keyOf(p), k));
+  // Source pages first (copy-sources.ts; for a first volume often copied while the parts printed), then the parts.
+  const sourcesHere = placed.filter((p) => p.item.kind === 'source');
+  const copied = await (args.copied ?? copySources(input, sourcesHere, args.checkAbort));
+  if (copied.pages.size !== sourcesHere.length || sourcesHere.some((p) => !copied.pages.has(p.index))) {
+    throw new BundleError(`The copied sources of volume ${volume} do not match its plan: report this as a bug in Sanad.`);
+  }
+  const { out, font } = copied;
+  // One donor per printed PDF (parts printed together share one).
+  const donors = new Map<Uint8Array, DonorCopier>();
   const pages = new Map<number, PDFPage>();
   const generatedPositions: number[] = [];
 
-  for (const [k, p] of placed.entries()) {
+  for (const p of placed) {
     args.checkAbort('assembly');
     const item = p.item;
-    const key = keyOf(p);
-    const part = item.kind === 'source' ? undefined : args.rendered.get(p.index);
-    let donor = donors.get(key);
-    if (!donor) {
-      const bytes = item.kind === 'source' ? input.sources.get(item.meta.id)?.pdf : part?.pdf;
-      if (!bytes) throw new BundleError(`Nothing was rendered for "${item.title}": report this as a bug in Sanad.`);
-      const ahead = item.kind === 'source' ? args.prefetched?.(item.meta.id) : undefined;
-      donor = new DonorCopier(await loadDonor(bytes, `"${item.title}"`, ahead), out);
-      donors.set(key, donor);
+    let added: PDFPage[];
+    if (item.kind === 'source') {
+      added = copied.pages.get(p.index)!;
+    } else {
+      const part = args.rendered.get(p.index);
+      if (!part?.pdf) throw new BundleError(`Nothing was rendered for "${item.title}": report this as a bug in Sanad.`);
+      let donor = donors.get(part.pdf);
+      if (!donor) {
+        donor = new DonorCopier(await loadPart(part.pdf, `"${item.title}"`), out);
+        donors.set(part.pdf, donor);
+      }
+      added = donor.copyPages(Array.from({ length: p.pageCount }, (_, n) => part.firstPage + n));
     }
-    const indices = item.kind === 'source' ? item.pages : Array.from({ length: p.pageCount }, (_, n) => (part?.firstPage ?? 0) + n);
-    const from = donor;
-    const copied = copyOrExplain(() => from.copyPages(indices).map((page) => out.addPage(page)), item.title, item.kind === 'source');
-    copied.forEach((page, n) => {
+    added.forEach((page, n) => {
+      out.addPage(page);
       pages.set(p.first + n, page);
       if (item.kind !== 'source') generatedPositions.push(p.first + n);
     });
-    if (lastUse.get(key) === k) {
-      if (item.kind === 'source') copyOrExplain(() => from.copyFormFields(), item.title, true);
-      donors.delete(key);
-    }
   }
 
   const highlightsByPage = new Map<number, PageHighlight[]>();

@@ -24,7 +24,7 @@ import { anonymityWarnings } from '../redact/anonymity.ts';
 import { redactionChecks, redactionLog, redactionLogPdf, reportRedactions, type RedactionLogEntry } from '../redact/build.ts';
 import { verifyRedactions } from '../verify/redactions.ts';
 import { planSkeleton, type SkeletonPlan } from './skeleton.ts';
-import { DonorPrefetch } from './prefetch.ts';
+import { CopyAhead } from './copy-sources.ts';
 
 export type { BundleInput } from './input.ts';
 export { loadBundleInput } from './input.ts';
@@ -47,8 +47,8 @@ export interface BuildOptions {
   skipVerification?: boolean;
   /** Threads for verification, the calling one included (default: by bundle size and cores; 1 = no workers). */
   verifyThreads?: number;
-  /** Source bytes parsed ahead while the parts print (default PREFETCH_BYTES; 0 = none). */
-  prefetchBytes?: number;
+  /** Copy the sources' pages while the parts print (default true; false copies them when the assembly starts). */
+  copyAhead?: boolean;
 }
 
 export interface BuildResult {
@@ -126,17 +126,19 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
   const volumeOfItem = items.map(() => 1);
   // The last build's part lengths (input.previous) are the plan's first guess: one print when they hold.
   const hints = hintsFrom(input.previous);
-  const prefetch = new DonorPrefetch(input, items, options.prefetchBytes);
+  // The first volume holds every item until a size cap splits the bundle: its source pages need no page
+  // numbers, so they are copied while Chromium prints (copy-sources.ts).
+  const ahead = options.copyAhead === false ? undefined : new CopyAhead(input, items, step);
   try {
-    return await buildStable(input, items, options, pool, parts, volumeOfItem, hints, prefetch);
+    return await buildStable(input, items, options, pool, parts, volumeOfItem, hints, ahead);
   } finally {
-    prefetch.stop();
+    ahead?.stop();
   }
 }
 
 async function buildStable(
   input: BundleInput, items: PlanItem[], options: BuildOptions, pool: VerifyPool | undefined,
-  parts: PartPrinter, volumeOfItem: number[], hints: Map<string, number>, prefetch: DonorPrefetch,
+  parts: PartPrinter, volumeOfItem: number[], hints: Map<string, number>, ahead: CopyAhead | undefined,
 ): Promise<BuildResult> {
   const report = (stage: string, done: number, total: number) => options.onProgress?.({ stage, done, total });
   const step = (stage: string) => {
@@ -160,7 +162,7 @@ async function buildStable(
         await assembleVolume({
           input, layout: s.layout, rendered: s.rendered, excerpts: s.excerpts, volume: v, meta: { ...meta, title },
           checkAbort: step, onPage: (p) => report('assemble', p, s.layout.pages), skeletonLinks: skeleton.links,
-          prefetched: (id) => prefetch.take(id),
+          copied: s.layout.volumes === 1 ? ahead?.take() : undefined,
         }),
       );
     }

@@ -1,0 +1,120 @@
+/**
+ * The first half of assembling a volume: a new document with every source
+ * page of the volume copied in, in bundle order, before any generated page.
+ *
+ * Nothing here depends on page numbers (stamps, highlights and links come
+ * later), so for a build's first volume the copy starts while Chromium prints
+ * the generated parts, when the main thread mostly waits: the build runs it
+ * ahead (`copyAhead` in index.ts) and the assembly takes the result. A volume
+ * assembled without it runs the very same copy itself, so both give the same
+ * bytes: object numbers follow the copy's order, never its timing.
+ */
+import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { BundleError } from '../errors.ts';
+import type { BundleInput } from './input.ts';
+import type { PlanItem } from './plan.ts';
+import { DonorCopier } from './copy.ts';
+import { appendPagesDirectly } from './page-tree.ts';
+import { LOAD_PACE } from './pace.ts';
+
+/** A source item of the volume: its index among the plan's items. */
+export interface SourcePlacement {
+  index: number;
+  item: PlanItem;
+}
+
+export interface CopiedSources {
+  out: PDFDocument;
+  /** The stamp font, embedded first so its object number never moves. */
+  font: PDFFont;
+  /** The copied pages of each source item, by item index (not yet in the page tree). */
+  pages: Map<number, PDFPage[]>;
+}
+
+async function loadDonor(bytes: Uint8Array, what: string): Promise<PDFDocument> {
+  try {
+    return await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, ...LOAD_PACE });
+  } catch (cause) {
+    throw new BundleError(`The PDF of ${what} could not be read (${String(cause)}): re-import it, then build again.`);
+  }
+}
+
+/** Runs a copy step; a source that cannot be copied names itself instead of failing with an internal error. */
+function copyOrExplain<T>(copy: () => T, title: string, isSource: boolean): T {
+  try {
+    return copy();
+  } catch (cause) {
+    if (!isSource) throw cause;
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new BundleError(`"${title}" could not be copied into the bundle (${detail}): re-import it or remove it from the bundle, then build again.`);
+  }
+}
+
+/**
+ * Copies the pages of `placed` (source items only, in bundle order) into a
+ * new document. One donor per source, released after its last item so parsed
+ * sources do not pile up; the event loop gets a turn between two items, so a
+ * printer driven from this thread still hears Chromium. `checkAbort` throws to
+ * stop (a cancelled build, or a build that failed elsewhere).
+ */
+export async function copySources(input: BundleInput, placed: SourcePlacement[], checkAbort: (stage: string) => void): Promise<CopiedSources> {
+  const out = await PDFDocument.create({ updateMetadata: false });
+  appendPagesDirectly(out);
+  const font = await out.embedFont(StandardFonts.HelveticaBold);
+  const sources = placed.filter((p) => p.item.kind === 'source');
+  const lastUse = new Map<string, number>();
+  sources.forEach((p, k) => lastUse.set((p.item as Extract<PlanItem, { kind: 'source' }>).meta.id, k));
+  const donors = new Map<string, DonorCopier>();
+  const pages = new Map<number, PDFPage[]>();
+  for (const [k, p] of sources.entries()) {
+    await new Promise((resolve) => setImmediate(resolve));
+    checkAbort('assembly');
+    const item = p.item as Extract<PlanItem, { kind: 'source' }>;
+    const id = item.meta.id;
+    let donor = donors.get(id);
+    if (!donor) {
+      const bytes = input.sources.get(id)?.pdf;
+      if (!bytes) throw new BundleError(`Nothing was read for "${item.title}": report this as a bug in Sanad.`);
+      donor = new DonorCopier(await loadDonor(bytes, `"${item.title}"`), out);
+      donors.set(id, donor);
+    }
+    const from = donor;
+    pages.set(p.index, copyOrExplain(() => from.copyPages(item.pages), item.title, true));
+    if (lastUse.get(id) === k) {
+      copyOrExplain(() => from.copyFormFields(), item.title, true);
+      donors.delete(id);
+    }
+  }
+  return { out, font, pages };
+}
+
+/**
+ * The copy of a build's first volume, run ahead while the parts print. It is
+ * handed out once; `stop()` ends it at its next item (the build is over or
+ * failed), and a failure waits, unreported, for the assembly that takes it.
+ */
+export class CopyAhead {
+  private result: Promise<CopiedSources> | undefined;
+  private stopped = false;
+
+  constructor(input: BundleInput, items: PlanItem[], checkAbort: (stage: string) => void) {
+    const placed = items.map((item, index) => ({ item, index }));
+    this.result = copySources(input, placed, (stage) => {
+      if (this.stopped) throw new BundleError('The copy made ahead was no longer needed.');
+      checkAbort(stage);
+    });
+    this.result.catch(() => undefined);
+  }
+
+  /** The copy, once; undefined afterwards. */
+  take(): Promise<CopiedSources> | undefined {
+    const result = this.result;
+    this.result = undefined;
+    return result;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.result = undefined;
+  }
+}
