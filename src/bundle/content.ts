@@ -90,6 +90,27 @@ function streamBytes(stream: unknown): Uint8Array {
 }
 const FLATE = PDFName.of('FlateDecode');
 
+/** Depths measured ahead of the stamping (measureOpenStates), by page dictionary. */
+const measured = new WeakMap<PDFDict, number>();
+
+/**
+ * Measures now, and remembers for appendToPage, the graphics-state depth a
+ * copied page leaves open: the build does it while Chromium prints, so the
+ * stamping after the prints only appends. Call it before anything is appended.
+ */
+export function measureOpenStates(page: PDFPage): void {
+  measured.set(page.node, safeOpenStates(page));
+}
+
+function safeOpenStates(page: PDFPage): number {
+  try {
+    return pageOpenStates(page);
+  } catch {
+    // Undecodable content: assume it is balanced (the q … Q wrap still applies).
+    return 0;
+  }
+}
+
 /** Graphics-state depth a page's content (all its streams) leaves open. */
 function pageOpenStates(page: PDFPage): number {
   const contents = page.node.Contents();
@@ -120,13 +141,8 @@ export interface PageResources {
  * named resources. Call once per page.
  */
 export function appendToPage(page: PDFPage, ops: string, resources: PageResources): void {
-  let open: number;
-  try {
-    open = pageOpenStates(page);
-  } catch {
-    // Undecodable content: assume it is balanced (the q … Q wrap still applies).
-    open = 0;
-  }
+  const open = measured.get(page.node) ?? safeOpenStates(page);
+  measured.delete(page.node);
   // normalizedEntries() wraps the existing content in q … Q (pdf-lib's autoNormalizeCTM).
   const { Font, ExtGState } = page.node.normalizedEntries();
   for (const [name, ref] of Object.entries(resources.fonts ?? {})) (Font as PDFDict).set(PDFName.of(name), ref);

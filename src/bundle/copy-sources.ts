@@ -3,7 +3,8 @@
  * page of the volume copied in, in bundle order, before any generated page.
  *
  * Nothing here depends on page numbers (stamps, highlights and links come
- * later), so for a build's first volume the copy starts while Chromium prints
+ * later; the graphics-state depth each page's own content leaves open, which
+ * the stamp must close first, is measured here too), so for a build's first volume the copy starts while Chromium prints
  * the generated parts, when the main thread mostly waits: the build runs it
  * ahead (`copyAhead` in index.ts) and the assembly takes the result. A volume
  * assembled without it runs the very same copy itself, so both give the same
@@ -15,6 +16,7 @@ import type { BundleInput } from './input.ts';
 import type { PlanItem } from './plan.ts';
 import { DonorCopier } from './copy.ts';
 import { appendPagesDirectly } from './page-tree.ts';
+import { measureOpenStates } from './content.ts';
 import { LOAD_PACE } from './pace.ts';
 
 /** A source item of the volume: its index among the plan's items. */
@@ -79,7 +81,10 @@ export async function copySources(input: BundleInput, placed: SourcePlacement[],
       donors.set(id, donor);
     }
     const from = donor;
-    pages.set(p.index, copyOrExplain(() => from.copyPages(item.pages), item.title, true));
+    const copies = copyOrExplain(() => from.copyPages(item.pages), item.title, true);
+    // What the stamping needs to know of each page's own content, measured here rather than after the prints.
+    for (const page of copies) measureOpenStates(page);
+    pages.set(p.index, copies);
     if (lastUse.get(id) === k) {
       copyOrExplain(() => from.copyFormFields(), item.title, true);
       donors.delete(id);

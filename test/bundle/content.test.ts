@@ -6,7 +6,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName, PDFRawStream, StandardFonts } from '@cantoo/pdf-lib';
-import { appendToPage, openGraphicsStates } from '../../src/bundle/content.ts';
+import { appendToPage, measureOpenStates, openGraphicsStates } from '../../src/bundle/content.ts';
 
 /** The scanner as it was (string, regular expressions): the reference. */
 function reference(content: string): number {
@@ -77,5 +77,25 @@ describe('counting open graphics states', () => {
     const { inflateSync } = await import('node:zlib');
     // Opened: q q (stream 1), then Q q (stream 2), then q (stream 3) = 3 open.
     expect(inflateSync(last.contents).toString('latin1')).toBe('Q\nQ\nQ\nBT /F 9 Tf (x) Tj ET');
+  });
+
+  it('uses a depth measured ahead (while the parts print) once, then measures again', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([200, 200]);
+    page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream('q q 1 0 0 RG')));
+    measureOpenStates(page);
+    // The build measures the copied page and appends nothing before stamping: the measure stands.
+    page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.stream('0 0 1 rg')));
+    appendToPage(page, 'BT /F 9 Tf (x) Tj ET', { fonts: { F: font.ref } });
+    const contents = page.node.Contents() as unknown as { size(): number; get(i: number): unknown };
+    const { inflateSync } = await import('node:zlib');
+    const last = doc.context.lookup(contents.get(contents.size() - 1) as never) as PDFRawStream;
+    expect(inflateSync(last.contents).toString('latin1')).toBe('Q\nQ\nBT /F 9 Tf (x) Tj ET');
+    // Used once: a second append measures the content as it is now.
+    appendToPage(page, 'BT /F 9 Tf (y) Tj ET', { fonts: { F: font.ref } });
+    const again = page.node.Contents() as unknown as { size(): number; get(i: number): unknown };
+    const next = doc.context.lookup(again.get(again.size() - 1) as never) as PDFRawStream;
+    expect(inflateSync(next.contents).toString('latin1')).toBe('BT /F 9 Tf (y) Tj ET');
   });
 });
