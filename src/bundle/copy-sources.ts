@@ -94,27 +94,37 @@ export async function copySources(input: BundleInput, placed: SourcePlacement[],
 }
 
 /**
- * The copy of a build's first volume, run ahead while the parts print. It is
- * handed out once; `stop()` ends it at its next item (the build is over or
+ * The copy of a build's first volume, run ahead while the parts print
+ * (started when the first print has been sent). It is handed out once; `stop()` ends it at its next item (the build is over or
  * failed), and a failure waits, unreported, for the assembly that takes it.
  */
 export class CopyAhead {
   private result: Promise<CopiedSources> | undefined;
   private stopped = false;
+  private taken = false;
 
-  constructor(input: BundleInput, items: PlanItem[], checkAbort: (stage: string) => void) {
-    const placed = items.map((item, index) => ({ item, index }));
-    this.result = copySources(input, placed, (stage) => {
+  constructor(
+    private readonly input: BundleInput,
+    private readonly items: PlanItem[],
+    private readonly checkAbort: (stage: string) => void,
+  ) {}
+
+  /** Starts the copy (once; later calls do nothing). */
+  start(): void {
+    if (this.result || this.stopped || this.taken) return;
+    const placed = this.items.map((item, index) => ({ item, index }));
+    this.result = copySources(this.input, placed, (stage) => {
       if (this.stopped) throw new BundleError('The copy made ahead was no longer needed.');
-      checkAbort(stage);
+      this.checkAbort(stage);
     });
     this.result.catch(() => undefined);
   }
 
-  /** The copy, once; undefined afterwards. */
+  /** The copy, once, if it was started; undefined afterwards (the assembly then copies itself). */
   take(): Promise<CopiedSources> | undefined {
     const result = this.result;
     this.result = undefined;
+    this.taken = true;
     return result;
   }
 

@@ -66,10 +66,11 @@ interface Stable {
   rendered: Map<number, RenderedPart>;
 }
 
-/** Page counts of the generated parts in a previous report, by kind and title. */
-function hintsFrom(previous: Pick<BuildReport, 'parts'> | undefined): Map<string, number> {
+/** Page counts of the generated parts at the last build (its recorded lengths, else its report), by kind and title. */
+function hintsFrom(input: Pick<BundleInput, 'previous' | 'partLengths'>): Map<string, number> {
   const hints = new Map<string, number>();
-  for (const p of previous?.parts ?? []) hints.set(`${p.kind}\n${p.title}`, p.lastPage - p.firstPage + 1);
+  if (input.partLengths) for (const p of input.partLengths) hints.set(`${p.kind}\n${p.title}`, p.pages);
+  else for (const p of input.previous?.parts ?? []) hints.set(`${p.kind}\n${p.title}`, p.lastPage - p.firstPage + 1);
   return hints;
 }
 
@@ -124,11 +125,13 @@ async function buildWith(input: BundleInput, items: PlanItem[], options: BuildOp
   step('planning');
   const parts = new PartPrinter(options.printer, options.renderPart ?? renderPartHtml, input.profile.paper);
   const volumeOfItem = items.map(() => 1);
-  // The last build's part lengths (input.previous) are the plan's first guess: one print when they hold.
-  const hints = hintsFrom(input.previous);
+  // The last build's part lengths are the plan's first guess: one print when they hold.
+  const hints = hintsFrom(input);
   // The first volume holds every item until a size cap splits the bundle: its source pages need no page
-  // numbers, so they are copied while Chromium prints (copy-sources.ts).
+  // numbers, so they are copied while Chromium prints (copy-sources.ts). The copy starts once the first
+  // print is on its way, so it never delays that print.
   const ahead = options.copyAhead === false ? undefined : new CopyAhead(input, items, step);
+  if (ahead) parts.onPrintStarted = () => ahead.start();
   try {
     return await buildStable(input, items, options, pool, parts, volumeOfItem, hints, ahead);
   } finally {

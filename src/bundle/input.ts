@@ -27,6 +27,8 @@ export interface BundleInput {
   redactions?: Redaction[];
   /** The report of the case's last build, if any: skeleton references keep their meaning across builds. */
   previous?: BuildReport;
+  /** The generated parts' page counts at the case's last build, wherever it was written: the numbering's first guess. */
+  partLengths?: Array<{ kind: string; title: string; pages: number }>;
 }
 
 type MaybePromise<T> = T | Promise<T>;

@@ -49,8 +49,17 @@ export class PartPrinter {
     private readonly concurrency = PRINT_CONCURRENCY,
   ) {}
 
+  /** Called each time a print has been handed to the printer (the build starts work that can run beside it). */
+  onPrintStarted: (() => void) | undefined;
+
+  private send(html: string, tagged: boolean): Promise<Uint8Array> {
+    const pdf = this.printer.printHtml(html, { paper: this.paper, tagged });
+    this.onPrintStarted?.();
+    return pdf;
+  }
+
   private async print(html: string, tagged: boolean): Promise<RenderedPart> {
-    const pdf = await this.printer.printHtml(html, { paper: this.paper, tagged });
+    const pdf = await this.send(html, tagged);
     const doc = await PDFDocument.load(pdf, { updateMetadata: false, ...LOAD_PACE });
     const pages = doc.getPageCount();
     return { pdf, firstPage: 0, pageCount: pages, pdfPages: pages };
@@ -65,7 +74,7 @@ export class PartPrinter {
     const combined = docs.length > 1 ? combineParts(docs) : undefined;
     if (combined !== undefined) {
       checkAbort();
-      const pdf = await this.printer.printHtml(combined, { paper: this.paper, tagged });
+      const pdf = await this.send(combined, tagged);
       const doc = await PDFDocument.load(pdf, { updateMetadata: false, ...LOAD_PACE });
       const starts = partStarts(doc, docs.length);
       if (starts) {

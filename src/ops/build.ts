@@ -13,6 +13,7 @@ import { isInsideWorkspace, type Workspace } from '../store/index.ts';
 import { isStale, referenceDate } from './staleness.ts';
 import { redactionWarnings } from './anonymity.ts';
 import { latestReport } from './cite.ts';
+import { readPartLengths, writePartLengths } from './part-lengths.ts';
 import type { CaseWarning } from '../api/views.ts';
 
 export type { CaseWarning };
@@ -43,12 +44,15 @@ export async function buildCase(ws: Workspace, slug: string, options: BuildCaseO
   const out = options.out ?? defaultBundlePath(ws, slug, input.definition.supplementary?.number);
   const previous = await latestReport(ws, slug);
   if (previous) input.previous = previous.report;
+  const partLengths = await readPartLengths(ws, slug);
+  if (partLengths) input.partLengths = partLengths;
   const result = await buildBundle(input, {
     printer: options.printer,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const files = inside ? await ws.mutate(() => writeBundle(result, out)) : await writeBundle(result, out);
+  await writePartLengths(ws, slug, result.report);
   return { files, report: result.report };
 }
 

@@ -11,6 +11,9 @@
  *   cases/<slug>/case.json             case details
  *   cases/<slug>/bundle.json           bundle definition
  *   cases/<slug>/sources/<id>/         the case's own documents
+ *   cases/<slug>/bundles/              built bundles (the default place) and their reports
+ *   cases/<slug>/bundles/.part-lengths.json   generated parts' page counts at the last build, wherever
+ *                                      it was written: the next build's first guess (ops/part-lengths.ts)
  *
  *   index/library.sqlite               the full-text and excerpt index (derived, rebuilt when missing)
  *

@@ -87,6 +87,8 @@ describe('source pages copied while printing', () => {
     } finally {
       spy.mockRestore();
     }
+    // Nothing is copied before the first print is on its way: the copy never delays it.
+    expect(events.slice(0, events.indexOf('print starts'))).not.toContain('copy');
     const firstEnd = events.indexOf('print ends');
     // Three source items (the first source twice), copied before the parts' print ended; the parts' copy after it.
     expect(events.slice(0, firstEnd).filter((e) => e === 'copy')).toHaveLength(3);
