@@ -44,7 +44,7 @@ export async function buildCase(ws: Workspace, slug: string, options: BuildCaseO
   const out = options.out ?? defaultBundlePath(ws, slug, input.definition.supplementary?.number);
   const previous = await latestReport(ws, slug);
   if (previous) input.previous = previous.report;
-  const partLengths = await readPartLengths(ws, slug);
+  const partLengths = await readPartLengths(ws, slug, out);
   if (partLengths) input.partLengths = partLengths;
   const result = await buildBundle(input, {
     printer: options.printer,

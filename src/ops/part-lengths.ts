@@ -3,19 +3,22 @@
  * at its last build, wherever that build was written. The engine takes them
  * as its first guess of the page numbering: when they hold, the parts are
  * printed once instead of measured and printed again. Only a guess, so a
- * missing, stale or damaged file costs one print and nothing else; it is
- * written after each build (atomically, in the write queue, never by a
- * read-only opening) and read without complaint.
+ * missing, stale or damaged file costs one print and nothing else.
  *
- *   cases/<slug>/bundles/.part-lengths.json   { schemaVersion: 1, parts: [{ kind, title, pages }] }
+ * Two records, the newer one wins:
+ *   cases/<slug>/bundles/.part-lengths.json   { schemaVersion: 1, parts: [{ kind, title, pages }] },
+ *       written after each build by a writable opening (atomically, in the write queue);
+ *   FILE.report.json beside the bundle being rebuilt: a build to a folder outside the
+ *       workspace opens it read-only (`sanad build --out`), and rebuilding the same file
+ *       is the common case.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../store/atomic.ts';
 import { caseDir } from '../store/layout.ts';
 import type { Workspace } from '../store/index.ts';
-import type { BuildReport } from '../bundle/index.ts';
+import { BuildReport } from '../bundle/index.ts';
 
 export const PART_LENGTHS_FILE = '.part-lengths.json';
 
@@ -27,14 +30,34 @@ export function partLengthsPath(wsDir: string, slug: string): string {
   return join(caseDir(wsDir, slug), 'bundles', PART_LENGTHS_FILE);
 }
 
-/** The last build's part lengths, or undefined (no build yet, or a file that does not parse). */
-export async function readPartLengths(ws: Workspace, slug: string): Promise<PartLength[] | undefined> {
-  try {
-    const parsed = PartLengthsFile.safeParse(JSON.parse(await readFile(partLengthsPath(ws.dir, slug), 'utf8')));
-    return parsed.success ? parsed.data.parts : undefined;
-  } catch {
-    return undefined;
+async function newest<T>(candidates: Array<{ file: string; read: (text: string) => T | undefined }>): Promise<T | undefined> {
+  const dated = await Promise.all(candidates.map(async (c) => ({ ...c, t: await stat(c.file).then((s) => s.mtimeMs, () => -1) })));
+  for (const c of dated.filter((d) => d.t >= 0).sort((a, b) => b.t - a.t)) {
+    try {
+      const value = c.read(await readFile(c.file, 'utf8'));
+      if (value) return value;
+    } catch {
+      // Unreadable: the other record, or none.
+    }
   }
+  return undefined;
+}
+
+/** The report written beside a bundle file (bundle.pdf → bundle.report.json). */
+export function reportBeside(out: string): string {
+  return out.replace(/\.pdf$/i, '') + '.report.json';
+}
+
+/**
+ * The last build's part lengths: the newer of the case's record and the report beside
+ * `out` (when given), or undefined (no build yet, or records that do not parse).
+ */
+export async function readPartLengths(ws: Workspace, slug: string, out?: string): Promise<PartLength[] | undefined> {
+  const lengthsOf = (report: Pick<BuildReport, 'parts'>) => report.parts.map((p) => ({ kind: p.kind, title: p.title, pages: p.lastPage - p.firstPage + 1 }));
+  return newest<PartLength[]>([
+    { file: partLengthsPath(ws.dir, slug), read: (text) => PartLengthsFile.safeParse(JSON.parse(text)).data?.parts },
+    ...(out ? [{ file: reportBeside(out), read: (text: string) => { const r = BuildReport.safeParse(JSON.parse(text)).data; return r && r.parts.length > 0 ? lengthsOf(r) : undefined; } }] : []),
+  ]);
 }
 
 /**

@@ -3,7 +3,8 @@
  * first guess, wherever the bundle was written: a rebuild to a folder outside
  * the workspace prints its parts once, with the very same bytes. The record
  * is only a guess: damaged or stale, it costs a print, never the result, and
- * a read-only opening never writes it.
+ * a read-only opening never writes it (a rebuild of the same file then takes
+ * the report beside it).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -69,7 +70,7 @@ describe("a case's part lengths", () => {
     expect(pageCount(b.files[0]!)).toBe(a.report.pages);
   }, 180_000);
 
-  it('cost one print, never the result, when damaged or wrong; a read-only opening leaves them alone', async () => {
+  it('cost one print, never the result, when damaged or wrong; a read-only opening leaves them alone and reads the report beside the file', async () => {
     const file = partLengthsPath(wsDir, 'ah-2026');
     const good = readFileSync(file, 'utf8');
     const reference = readFileSync(join(root, 'out-a', 'bundle.pdf'));
@@ -94,9 +95,16 @@ describe("a case's part lengths", () => {
     await ws.close();
     const readOnly = await openWorkspace(wsDir, { readOnly: true });
     try {
-      const e = await buildCase(readOnly, 'ah-2026', { printer, out: join(root, 'out-e', 'bundle.pdf') });
+      const fresh = counting();
+      const e = await buildCase(readOnly, 'ah-2026', { printer: fresh, out: join(root, 'out-e', 'bundle.pdf') });
+      expect(fresh.calls).toBe(2);
       expect(readFileSync(e.files[0]!).equals(reference)).toBe(true);
       expect(readFileSync(file, 'utf8')).toBe('not json');
+      // Rebuilding the same file: the report beside it is the guess.
+      const again = counting();
+      const f = await buildCase(readOnly, 'ah-2026', { printer: again, out: join(root, 'out-e', 'bundle.pdf') });
+      expect(again.calls).toBe(1);
+      expect(readFileSync(f.files[0]!).equals(reference)).toBe(true);
     } finally {
       await readOnly.close();
       ws = await openWorkspace(wsDir);
