@@ -47,6 +47,11 @@ export interface BuildOptions {
   skipVerification?: boolean;
   /** Threads for verification, the calling one included (default: by bundle size and cores; 1 = no workers). */
   verifyThreads?: number;
+  /**
+   * Called once the build will print nothing more (before verification, or after the redaction log
+   * when there is one): the command line closes Chromium then, beside the verification.
+   */
+  onPrintingDone?: () => void;
   /** Copy the sources' pages while the parts print (default true; false copies them when the assembly starts). */
   copyAhead?: boolean;
 }
@@ -203,6 +208,13 @@ async function buildStable(
       if (v.bytes.length > cap) overCap.push(`Volume ${i + 1} is ${(v.bytes.length / 1048576).toFixed(1)} MB, over the ${(cap / 1048576).toFixed(1)} MB limit, because one document is larger than the limit: compress that document or file it separately.`);
     }
   }
+  let printing = true;
+  const donePrinting = () => {
+    if (printing) options.onPrintingDone?.();
+    printing = false;
+  };
+  // The redaction log is printed after verification; without one, nothing is printed from here on.
+  if ((input.redactions ?? []).length === 0) donePrinting();
   const warnings = [...collectWarnings(input, stable.layout), ...anonymityWarnings(input, stable.layout), ...overCap, ...skeleton.warnings];
   const result: BuildResult = {
     volumes: volumes.map((v) => ({ bytes: v.bytes, firstPage: v.firstPage, lastPage: v.lastPage })),
@@ -225,6 +237,7 @@ async function buildStable(
     const entries = redactionLog(input, stable.layout);
     result.redactionLog = { entries, pdf: await redactionLogPdf(input, entries, options.printer, bundleDateOf(input), bundleTitleOf(input)) };
   }
+  donePrinting();
   return result;
 }
 

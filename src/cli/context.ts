@@ -66,11 +66,22 @@ export class CliContext {
     else if (done === total || done === 1 || done % 50 === 0) stream.write(`${line}\n`);
   }
 
-  async close(): Promise<void> {
-    for (const ws of this.opened.splice(0)) await ws.close();
+  /**
+   * Closes the printer (Chromium and its thread) now; close() waits for it. A command that has
+   * printed its last page calls it early, so the shutdown runs beside its remaining work.
+   */
+  closePrinter(): Promise<void> {
     const p = this.printerInstance;
     this.printerInstance = undefined;
-    if (p) await p.close();
+    if (p) this.printerClosing.push(p.close());
+    return Promise.all(this.printerClosing).then(() => undefined);
+  }
+
+  private readonly printerClosing: Array<Promise<void>> = [];
+
+  async close(): Promise<void> {
+    for (const ws of this.opened.splice(0)) await ws.close();
+    await this.closePrinter();
   }
 }
 

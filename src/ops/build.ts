@@ -23,6 +23,8 @@ export interface BuildCaseOptions {
   out?: string;
   onProgress?: (p: { stage: string; done: number; total: number }) => void;
   signal?: AbortSignal;
+  /** The build will print nothing more (BuildOptions.onPrintingDone). */
+  onPrintingDone?: () => void;
 }
 
 export interface BuildCaseResult {
@@ -50,6 +52,7 @@ export async function buildCase(ws: Workspace, slug: string, options: BuildCaseO
     printer: options.printer,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onPrintingDone ? { onPrintingDone: options.onPrintingDone } : {}),
   });
   const files = inside ? await ws.mutate(() => writeBundle(result, out)) : await writeBundle(result, out);
   await writePartLengths(ws, slug, result.report);

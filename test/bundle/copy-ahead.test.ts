@@ -95,6 +95,34 @@ describe('source pages copied while printing', () => {
     expect(events.slice(firstEnd).filter((e) => e === 'copy').length).toBeGreaterThan(0);
   }, 120_000);
 
+  it('says when it will print nothing more: before verifying, after the last print', async () => {
+    const events: string[] = [];
+    let done = false;
+    const watched: Printer = {
+      async printHtml(html, options) {
+        if (done) throw new Error('printed after the build said it was done printing');
+        events.push('print');
+        return printer.printHtml(html, options);
+      },
+      close: async () => undefined,
+    };
+    const built = await buildBundle(input, {
+      printer: watched,
+      verifyThreads: 1,
+      onPrintingDone: () => {
+        done = true;
+        events.push('done printing');
+      },
+      onProgress: (p) => {
+        if (p.stage === 'verify' && p.done === 0) events.push('verify');
+      },
+    });
+    expect(built.report.pages).toBeGreaterThan(7);
+    expect(events.filter((e) => e === 'done printing')).toHaveLength(1);
+    expect(events.lastIndexOf('print')).toBeLessThan(events.indexOf('done printing'));
+    expect(events.indexOf('done printing')).toBeLessThan(events.indexOf('verify'));
+  }, 120_000);
+
   it('leaves a damaged source to the assembly, which names it', async () => {
     const broken: BundleInput = { ...input, sources: new Map([...input.sources].map(([id, s], k) => [id, k === 1 ? { ...s, pdf: new TextEncoder().encode('%PDF-1.7\nnot really a pdf') } : s])) };
     await expect(buildBundle(broken, { printer, verifyThreads: 1 })).rejects.toThrow(BundleError);

@@ -142,6 +142,8 @@ export function registerCaseCommands(program: Command, ctx: Ctx, run: (fn: () =>
           printer: c.printer,
           ...(o.out ? { out: resolve(o.out) } : {}),
           onProgress: (p) => c.progress(p.stage, p.done, p.total),
+          // Chromium shuts down while the bundle is verified, not after.
+          onPrintingDone: () => void c.closePrinter().catch(() => undefined),
         });
         for (const w of report.warnings) c.info(`warning: ${w}`);
         c.result({ files, pages: report.pages, report: files[0]!.replace(/\.pdf$/i, '.report.json'), warnings: report.warnings }, files.join('\n'));
