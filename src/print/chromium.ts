@@ -149,6 +149,9 @@ export class ChromiumPrinter implements Printer {
    */
   async printHtml(html: string, options: PrintOptions): Promise<Uint8Array> {
     const context = await this.ctx();
+    // A print asked for while the warm-up runs takes the warmed page rather than starting a second
+    // renderer beside it (both would share the cores, and the fresh one would print cold).
+    if (this.idle.length === 0 && this.warming) await this.warming;
     const page = this.idle.pop() ?? (await context.newPage());
     let ok = false;
     try {

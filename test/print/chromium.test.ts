@@ -83,6 +83,9 @@ describe('ChromiumPrinter started ahead of its first print', () => {
       const pages = await extractText(await printer.printHtml(doc('After warming'), { paper: 'A4' }));
       expect(pages).toHaveLength(1);
       expect(pages[0]!.text).toContain('Body of After warming.');
+      // Asked for during the warm-up, the print waited for the warmed page instead of opening a second one.
+      const context = await (printer as unknown as { context: Promise<{ pages(): unknown[] }> }).context;
+      expect(context.pages()).toHaveLength(1);
       // Printed after the warm-up finished, on the page it left: still only this document.
       await new Promise((r) => setTimeout(r, 1500));
       const again = await extractText(await printer.printHtml(doc('Second'), { paper: 'A4' }));
