@@ -38,6 +38,8 @@ export interface AssembleArgs {
   skeletonLinks?: Map<number, SkeletonLink[]>;
   /** This volume's source pages, copied ahead while the parts printed (copy-sources.ts). */
   copied?: Promise<CopiedSources>;
+  /** A printed PDF already parsed when it was printed (PartPrinter.takeParsed), once. */
+  parsedPart?: (pdf: Uint8Array) => PDFDocument | undefined;
 }
 
 export interface AssembledVolume {
@@ -93,7 +95,7 @@ export async function assembleVolume(args: AssembleArgs): Promise<AssembledVolum
       if (!part?.pdf) throw new BundleError(`Nothing was rendered for "${item.title}": report this as a bug in Sanad.`);
       let donor = donors.get(part.pdf);
       if (!donor) {
-        donor = new DonorCopier(await loadPart(part.pdf, `"${item.title}"`), out);
+        donor = new DonorCopier(args.parsedPart?.(part.pdf) ?? (await loadPart(part.pdf, `"${item.title}"`)), out);
         donors.set(part.pdf, donor);
       }
       added = donor.copyPages(Array.from({ length: p.pageCount }, (_, n) => part.firstPage + n));

@@ -171,6 +171,7 @@ async function buildStable(
           input, layout: s.layout, rendered: s.rendered, excerpts: s.excerpts, volume: v, meta: { ...meta, title },
           checkAbort: step, onPage: (p) => report('assemble', p, s.layout.pages), skeletonLinks: skeleton.links,
           copied: s.layout.volumes === 1 ? ahead?.take() : undefined,
+          parsedPart: (pdf) => parts.takeParsed(pdf),
         }),
       );
     }

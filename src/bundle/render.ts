@@ -58,9 +58,29 @@ export class PartPrinter {
     return pdf;
   }
 
+  /**
+   * The parsed PDFs of the last round's prints, by bytes: the round counted their pages with them,
+   * and the assembly copies from them instead of parsing the same bytes again. Handed out once
+   * (copying detaches a donor's links), and dropped when another round prints.
+   */
+  private readonly parsed = new Map<Uint8Array, PDFDocument>();
+
+  /** The parsed document of a printed PDF, once; undefined afterwards (parse it again). */
+  takeParsed(pdf: Uint8Array): PDFDocument | undefined {
+    const doc = this.parsed.get(pdf);
+    this.parsed.delete(pdf);
+    return doc;
+  }
+
+  private async load(pdf: Uint8Array): Promise<PDFDocument> {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false, ...LOAD_PACE });
+    this.parsed.set(pdf, doc);
+    return doc;
+  }
+
   private async print(html: string, tagged: boolean): Promise<RenderedPart> {
     const pdf = await this.send(html, tagged);
-    const doc = await PDFDocument.load(pdf, { updateMetadata: false, ...LOAD_PACE });
+    const doc = await this.load(pdf);
     const pages = doc.getPageCount();
     return { pdf, firstPage: 0, pageCount: pages, pdfPages: pages };
   }
@@ -75,7 +95,7 @@ export class PartPrinter {
     if (combined !== undefined) {
       checkAbort();
       const pdf = await this.send(combined, tagged);
-      const doc = await PDFDocument.load(pdf, { updateMetadata: false, ...LOAD_PACE });
+      const doc = await this.load(pdf);
       const starts = partStarts(doc, docs.length);
       if (starts) {
         const pdfPages = doc.getPageCount();
@@ -113,6 +133,7 @@ export class PartPrinter {
     const key = `${measure ? 'measure' : 'keep'}\u0000${docs.join('\u0000')}`;
     let printed = this.cache.get(key);
     if (!printed) {
+      this.parsed.clear();
       printed = await this.printAll(docs, checkAbort, !measure);
       this.cache.set(key, printed);
     }
