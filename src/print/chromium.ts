@@ -151,7 +151,14 @@ export class ChromiumPrinter implements Printer {
     const context = await this.ctx();
     // A print asked for while the warm-up runs takes the warmed page rather than starting a second
     // renderer beside it (both would share the cores, and the fresh one would print cold).
-    if (this.idle.length === 0 && this.warming) await this.warming;
+    if (this.idle.length === 0 && this.warming) {
+      this.waiting++;
+      try {
+        await this.warming;
+      } finally {
+        this.waiting--;
+      }
+    }
     const page = this.idle.pop() ?? (await context.newPage());
     let ok = false;
     try {
@@ -173,6 +180,8 @@ export class ChromiumPrinter implements Printer {
   }
 
   private warming: Promise<void> | undefined;
+  /** Prints waiting for the warm-up's page. */
+  private waiting = 0;
 
   /**
    * Launches Chromium and readies one page (a first print of a one-line
@@ -187,8 +196,11 @@ export class ChromiumPrinter implements Printer {
     this.warming = (async () => {
       const context = await this.ctx();
       const page = await context.newPage();
-      await page.setContent('<!doctype html><html lang="en"><title>-</title><p>-</p></html>', { waitUntil: 'load' });
-      await page.pdf({ format: 'A4', tagged: true, outline: false });
+      // A real print already waiting warms Chromium itself: it gets the page at once.
+      if (this.waiting === 0) {
+        await page.setContent('<!doctype html><html lang="en"><title>-</title><p>-</p></html>', { waitUntil: 'load' });
+        await page.pdf({ format: 'A4', tagged: true, outline: false });
+      }
       if (this.context && this.idle.length < MAX_IDLE_PAGES) this.idle.push(page);
       else await page.close();
     })().catch(() => undefined);
