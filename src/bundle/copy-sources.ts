@@ -4,9 +4,10 @@
  *
  * Nothing here depends on page numbers (stamps, highlights and links come
  * later; the graphics-state depth each page's own content leaves open, which
- * the stamp must close first, is measured here too), so for a build's first volume the copy starts while Chromium prints
- * the generated parts, when the main thread mostly waits: the build runs it
- * ahead (`copyAhead` in index.ts) and the assembly takes the result. A volume
+ * the stamp must close first, is measured here too), so for a build's first
+ * volume the copy runs while Chromium prints the generated parts, when the
+ * main thread mostly waits: the build starts it with the first print
+ * (CopyAhead) and the assembly takes the result. A volume
  * assembled without it runs the very same copy itself, so both give the same
  * bytes: object numbers follow the copy's order, never its timing.
  */
@@ -42,11 +43,10 @@ async function loadDonor(bytes: Uint8Array, what: string): Promise<PDFDocument> 
 }
 
 /** Runs a copy step; a source that cannot be copied names itself instead of failing with an internal error. */
-function copyOrExplain<T>(copy: () => T, title: string, isSource: boolean): T {
+function copyOrExplain<T>(copy: () => T, title: string): T {
   try {
     return copy();
   } catch (cause) {
-    if (!isSource) throw cause;
     const detail = cause instanceof Error ? cause.message : String(cause);
     throw new BundleError(`"${title}" could not be copied into the bundle (${detail}): re-import it or remove it from the bundle, then build again.`);
   }
@@ -81,12 +81,12 @@ export async function copySources(input: BundleInput, placed: SourcePlacement[],
       donors.set(id, donor);
     }
     const from = donor;
-    const copies = copyOrExplain(() => from.copyPages(item.pages), item.title, true);
+    const copies = copyOrExplain(() => from.copyPages(item.pages), item.title);
     // What the stamping needs to know of each page's own content, measured here rather than after the prints.
     for (const page of copies) measureOpenStates(page);
     pages.set(p.index, copies);
     if (lastUse.get(id) === k) {
-      copyOrExplain(() => from.copyFormFields(), item.title, true);
+      copyOrExplain(() => from.copyFormFields(), item.title);
       donors.delete(id);
     }
   }
@@ -95,8 +95,9 @@ export async function copySources(input: BundleInput, placed: SourcePlacement[],
 
 /**
  * The copy of a build's first volume, run ahead while the parts print
- * (started when the first print has been sent). It is handed out once; `stop()` ends it at its next item (the build is over or
- * failed), and a failure waits, unreported, for the assembly that takes it.
+ * (started when the first print has been sent). It is handed out once;
+ * `stop()` ends it at its next item (the build is over or failed), and a
+ * failure waits, unreported, for the assembly that takes it.
  */
 export class CopyAhead {
   private result: Promise<CopiedSources> | undefined;
