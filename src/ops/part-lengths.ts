@@ -19,6 +19,7 @@ import { writeFileAtomic } from '../store/atomic.ts';
 import { caseDir } from '../store/layout.ts';
 import type { Workspace } from '../store/index.ts';
 import { BuildReport } from '../bundle/index.ts';
+import { reportPathFor } from '../verify/index.ts';
 
 export const PART_LENGTHS_FILE = '.part-lengths.json';
 
@@ -43,21 +44,24 @@ async function newest<T>(candidates: Array<{ file: string; read: (text: string) 
   return undefined;
 }
 
-/** The report written beside a bundle file (bundle.pdf → bundle.report.json). */
-export function reportBeside(out: string): string {
-  return out.replace(/\.pdf$/i, '') + '.report.json';
-}
-
 /**
  * The last build's part lengths: the newer of the case's record and the report beside
  * `out` (when given), or undefined (no build yet, or records that do not parse).
  */
 export async function readPartLengths(ws: Workspace, slug: string, out?: string): Promise<PartLength[] | undefined> {
-  const lengthsOf = (report: Pick<BuildReport, 'parts'>) => report.parts.map((p) => ({ kind: p.kind, title: p.title, pages: p.lastPage - p.firstPage + 1 }));
+  const record = (text: string) => PartLengthsFile.safeParse(JSON.parse(text)).data?.parts;
+  const report = (text: string) => {
+    const r = BuildReport.safeParse(JSON.parse(text)).data;
+    return r && r.parts.length > 0 ? lengthsOf(r) : undefined;
+  };
   return newest<PartLength[]>([
-    { file: partLengthsPath(ws.dir, slug), read: (text) => PartLengthsFile.safeParse(JSON.parse(text)).data?.parts },
-    ...(out ? [{ file: reportBeside(out), read: (text: string) => { const r = BuildReport.safeParse(JSON.parse(text)).data; return r && r.parts.length > 0 ? lengthsOf(r) : undefined; } }] : []),
+    { file: partLengthsPath(ws.dir, slug), read: record },
+    ...(out ? [{ file: reportPathFor(out), read: report }] : []),
   ]);
+}
+
+function lengthsOf(report: Pick<BuildReport, 'parts'>): PartLength[] {
+  return report.parts.map((p) => ({ kind: p.kind, title: p.title, pages: p.lastPage - p.firstPage + 1 }));
 }
 
 /**
@@ -67,7 +71,7 @@ export async function readPartLengths(ws: Workspace, slug: string, out?: string)
  */
 export async function writePartLengths(ws: Workspace, slug: string, report: Pick<BuildReport, 'parts'>): Promise<void> {
   if (ws.readOnly) return;
-  const parts = report.parts.map((p) => ({ kind: p.kind, title: p.title, pages: p.lastPage - p.firstPage + 1 }));
+  const parts = lengthsOf(report);
   const file = partLengthsPath(ws.dir, slug);
   try {
     await ws.mutate(async () => {
