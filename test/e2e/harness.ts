@@ -2,16 +2,19 @@
  * End-to-end harness: the built renderer served from a loopback server, a
  * temporary workspace behind the real core (createHandlers + dispatch), and a
  * Chromium page given the same `window.sanad` the Electron preload exposes.
+ * Its calls go to the core as posts to the loopback server (the shell's IPC
+ * takes a millisecond or two; a Playwright binding took 100–200 ms a call,
+ * which the app benchmark would have counted as the app's own time).
  * Every request that is not for the loopback server is refused, like the shell.
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createHandlers, dispatch } from '../../src/api/handlers.ts';
+import { createHandlers, dispatch, type Handlers } from '../../src/api/handlers.ts';
 import { resolveAppFile } from '../../src/api/files.ts';
 import { isInside } from '../../src/api/files.ts';
 import { PACKAGE_ROOT } from '../../src/paths.ts';
@@ -61,10 +64,34 @@ export async function ensureRendererBuilt(): Promise<void> {
   }
 }
 
-function serve(getWs: () => Workspace): Promise<{ server: Server; port: number }> {
+/** The path the page's `window.sanad.invoke` posts to (see PRELOAD_SHIM). */
+const INVOKE_PATH = '/__sanad/invoke';
+
+/** Reads a request's JSON body. */
+async function jsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+function serve(getWs: () => Workspace, getHandlers: () => Handlers | undefined, invoked: string[], beforeDispatch?: StartOptions['beforeDispatch']): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (req.method === 'POST' && url.pathname === INVOKE_PATH) {
+        // The preload's ipcRenderer.invoke, over loopback: the handlers answer exactly as in the shell.
+        const handlers = getHandlers();
+        if (!handlers) {
+          res.writeHead(503).end();
+          return;
+        }
+        const { method, args } = (await jsonBody(req)) as { method: unknown; args: unknown };
+        invoked.push(String(method));
+        await beforeDispatch?.(String(method), args);
+        const reply = await dispatch(handlers, method, args);
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(reply));
+        return;
+      }
       let file: string | undefined;
       if (url.pathname.startsWith('/files/')) file = await resolveAppFile(getWs(), url.pathname.slice('/files/'.length));
       else {
@@ -94,7 +121,8 @@ const PRELOAD_SHIM = `(() => {
   Object.defineProperty(window, '__sanadSetDropPaths', { value: (map) => { dropPaths = { ...map }; } });
   const api = {
     invoke: async (method, args) => {
-      const r = await window.__sanadInvoke(method, args);
+      const response = await fetch('${INVOKE_PATH}', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, args }) });
+      const r = await response.json();
       if (r.ok) return r.value;
       const error = new Error(r.error.message);
       error.code = r.error.code;
@@ -130,6 +158,8 @@ export interface AppHarness {
   /** Every request the page made, and the ones the harness refused. */
   requests: string[];
   refused: string[];
+  /** The core's methods the page invoked, in order. */
+  invoked: string[];
   /** What the app put on the clipboard, oldest first. */
   clipboard: string[];
   screenshot: (name: string) => Promise<string>;
@@ -168,6 +198,8 @@ function gatedPrinter(inner: Printer): Printer & { pause: () => void; resume: ()
 export interface StartOptions {
   /** Runs on the page before the app loads (e.g. page.clock.install()). */
   beforeLoad?: (page: Page) => Promise<void>;
+  /** Runs before each call from the page reaches the core (e.g. to hold one answer back). */
+  beforeDispatch?: (method: string, args: unknown) => Promise<void> | void;
   /** An existing workspace to open (kept on close) instead of a new empty one (the app benchmark). */
   workspace?: string;
   /** Chromium window size (default 1360 × 860). */
@@ -179,7 +211,10 @@ export async function startApp(options: StartOptions = {}): Promise<AppHarness> 
   const dir = options.workspace ?? (await mkdtemp(join(tmpdir(), 'sanad-e2e-')));
   if (!options.workspace) await initWorkspace(dir);
   const ws = await openWorkspace(dir);
-  const { server, port } = await serve(() => ws);
+  // The handlers need the page (for events), and the page the server: the server asks for them per call.
+  const core: { handlers?: Handlers } = {};
+  const invoked: string[] = [];
+  const { server, port } = await serve(() => ws, () => core.handlers, invoked, options.beforeDispatch);
   const origin = `http://127.0.0.1:${port}`;
   const printer = gatedPrinter(new ChromiumPrinter());
   let openFiles: string[] = [];
@@ -198,7 +233,7 @@ export async function startApp(options: StartOptions = {}): Promise<AppHarness> 
   });
   const page = await context.newPage();
   page.on('request', (r) => void requests.push(r.url()));
-  const handlers = createHandlers({
+  core.handlers = createHandlers({
     ws,
     printer,
     filesBaseUrl: `${origin}/files/`,
@@ -208,7 +243,6 @@ export async function startApp(options: StartOptions = {}): Promise<AppHarness> 
       void page.evaluate(([e, p]) => (globalThis as unknown as { __sanadEmit: (e: unknown, p: unknown) => void }).__sanadEmit(e, p), [event, payload] as const).catch(() => undefined);
     },
   });
-  await page.exposeBinding('__sanadInvoke', (_source, method: unknown, args: unknown) => dispatch(handlers, method, args));
   await page.addInitScript(PRELOAD_SHIM);
   await options.beforeLoad?.(page);
   // As the shell does once its window is loading (electron/app.ts): the index opens meanwhile.
@@ -225,6 +259,7 @@ export async function startApp(options: StartOptions = {}): Promise<AppHarness> 
     origin,
     requests,
     refused,
+    invoked,
     clipboard,
     setOpenFiles: (paths) => void (openFiles = paths),
     setDropPaths: async (paths) => {
