@@ -14,14 +14,20 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { 
   const errorRef = useRef(notices.error);
   errorRef.current = notices.error;
 
+  // Only the newest request's answer is shown: the core answers concurrent calls in any order, so
+  // an earlier, slower answer (the library filtered by "Haz" after it was filtered by "Kar") must
+  // not replace a later one.
+  const latest = useRef(0);
   const reload = useCallback(async () => {
+    const request = ++latest.current;
     setLoading(true);
     try {
-      setData(await loadRef.current());
+      const value = await loadRef.current();
+      if (request === latest.current) setData(value);
     } catch (e) {
-      errorRef.current(e);
+      if (request === latest.current) errorRef.current(e);
     } finally {
-      setLoading(false);
+      if (request === latest.current) setLoading(false);
     }
   }, []);
 
