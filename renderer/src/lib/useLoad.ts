@@ -2,7 +2,7 @@
  * Loads data from the core and reloads on demand; errors go to the notices.
  * `data` stays at its last value while a reload is in flight, so lists don't flicker.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useNotices } from './notices.tsx';
 
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | undefined; reload: () => Promise<void>; loading: boolean } {
@@ -31,7 +31,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { 
     }
   }, []);
 
-  useEffect(() => {
+  // Asked as soon as the view is in the document, before the browser lays it out and paints it
+  // (a passive effect would wait for that paint): the core works on the answer meanwhile.
+  useLayoutEffect(() => {
     void reload();
   }, deps);
   return { data, reload, loading };

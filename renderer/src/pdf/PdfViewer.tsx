@@ -9,6 +9,8 @@ import { Icon } from '../components/Icon.tsx';
 import { drawHighlights, type Highlight } from './highlights.ts';
 import { FindBar } from './FindBar.tsx';
 import { loadPdfjs, pdfWorker } from './loadPdfjs.ts';
+// pdf.js's viewer styles (~260 kB) come with this chunk, not with the first screen's.
+import 'pdfjs-dist/web/pdf_viewer.css';
 
 export interface TextSelection {
   page: number;

@@ -7,7 +7,6 @@
  * opening a source costs only the document itself.
  */
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import 'pdfjs-dist/web/pdf_viewer.css';
 
 type Pdfjs = typeof import('pdfjs-dist');
 type ViewerModule = typeof import('pdfjs-dist/web/pdf_viewer.mjs');
