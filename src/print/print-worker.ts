@@ -20,6 +20,9 @@ export type PrintReply =
 
 const port = parentPort;
 if (port) {
+  // Playwright's 7 MB of bundles compile from V8's cached code (code-cache.ts), unless turned off.
+  const cache = process.env.SANAD_CODE_CACHE === 'off' ? undefined : await import('./code-cache.ts');
+  cache?.installCodeCache({ match: cache.isPlaywrightBundle });
   const { ChromiumPrinter } = await import('./chromium.ts');
   const printer = new ChromiumPrinter();
   port.on('message', (m: PrintRequest) => {
@@ -35,10 +38,12 @@ if (port) {
         },
       );
     } else {
-      // Chromium closed, then the thread ends (its exit handlers remove the sandbox wrapper).
+      // Chromium closed, the code cache written when it was missing (with the printing code compiled
+      // by now), then the thread ends (its exit handlers remove the sandbox wrapper).
       void printer
         .close()
         .catch(() => undefined)
+        .then(() => cache?.saveCodeCache())
         .then(() => process.exit(0));
     }
   });
