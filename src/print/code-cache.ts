@@ -3,26 +3,27 @@
  * before it can start Chromium: playwright-core's two bundles, 7 MB of
  * JavaScript that V8 compiles afresh on every `sanad build` (about 200 ms of a
  * half-second load, on the path to the first print). Node 22 caches compiled
- * code itself (module.enableCompileCache); Node 20, which the command line
- * supports, does not, so this does the same for the files it is given.
+ * code itself (module.enableCompileCache, 22.1 and later), and that is used
+ * where it exists, for every module; Node 20, which the command line
+ * supports, has none, so this does the same for the files it is given.
  *
  * The matching files are compiled as Node compiles any CommonJS module (the
  * same wrapper, a require of their own, their file name in stack traces), with
- * the code V8 produced for them on an earlier run. One difference: on Node 20
- * an import() inside a file compiled from cached code fails (a Node bug:
- * the dynamic import callback is lost), so only files whose import() calls
- * are never reached may be cached. Playwright's bundles call import() only to
- * load vite and kerberos, for component testing and proxy authentication,
- * which Sanad does not use, and node:crypto where globalThis.crypto is
- * missing, which it never is on Node 20 (test/print/code-cache.test.ts checks
- * this on every upgrade). Where Node has its own compile cache (22.1 and later), that
- * is used instead, for every module. V8 checks that code against
+ * the code V8 produced for them on an earlier run. V8 checks that code against
  * the source, its own version and its flags, and compiles normally when any
  * differs; the cache is then written again. Caches live in a folder of the
  * user's own (see defaultCacheDir), one file per source file, named by its
  * path, its size and modification time and the Node version: an upgrade of
  * either writes a new one and removes the old. A cache that cannot be read or
  * written costs the compile it would have saved, never the print.
+ *
+ * One difference from Node's own loading: on Node 20 an import() inside code
+ * compiled from a cache fails (a Node bug: the dynamic import callback is
+ * lost), so only files whose import() calls are never reached may be cached.
+ * Playwright's bundles call import() only to load vite and kerberos, for
+ * component testing and proxy authentication, which Sanad does not use, and
+ * node:crypto where globalThis.crypto is missing, which it never is on Node 20
+ * (test/print/code-cache.test.ts checks this on every upgrade).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -45,7 +46,7 @@ interface Compiled {
 type CompileFn = (this: Module, content: string, filename: string) => unknown;
 
 const compiled: Compiled[] = [];
-let installed: { dir: string; original: CompileFn } | undefined;
+let installed: { dir: string } | undefined;
 
 /** The folder for caches: SANAD_CACHE_DIR, else the platform's per-user cache folder. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
@@ -90,7 +91,7 @@ export function installCodeCache(options: { match: (filename: string) => boolean
   const own = (Module as unknown as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
   if (own) {
     // Node's own cache (22.1+): every module, ES modules included.
-    installed = { dir, original: (Module.prototype as unknown as { _compile: CompileFn })._compile };
+    installed = { dir };
     try {
       own(dir);
     } catch {
@@ -100,7 +101,7 @@ export function installCodeCache(options: { match: (filename: string) => boolean
   }
   const proto = Module.prototype as unknown as { _compile: CompileFn };
   const original = proto._compile;
-  installed = { dir, original };
+  installed = { dir };
   proto._compile = function compileWithCache(this: Module, content: string, filename: string): unknown {
     if (!options.match(filename)) return original.call(this, content, filename);
     let cacheFile: string;
