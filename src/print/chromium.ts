@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, LaunchOptions, Page } from 'playwright-core';
+import type { BrowserContext, LaunchOptions, Page } from 'playwright-core';
 import { SanadError } from '../errors.ts';
 import type { PrintOptions, Printer } from './printer.ts';
 import { NO_SANDBOX_ENV, releaseUnprivilegedWrapper, sandboxMode, unprivilegedWrapper } from './sandbox.ts';
@@ -65,7 +65,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 
 /** A launched Chromium and the giving back of the sandbox wrapper it was started through (call after closing it). */
 interface Launched {
-  browser: Promise<Browser>;
+  context: Promise<BrowserContext>;
   release: () => void;
 }
 
@@ -74,7 +74,7 @@ function launch(): Launched {
   try {
     options = launchOptions();
   } catch (e) {
-    return { browser: Promise.reject(e), release: () => undefined };
+    return { context: Promise.reject(e), release: () => undefined };
   }
   let released = false;
   // Gives back the wrapper when Chromium was started through one (otherwise nothing to give back).
@@ -82,12 +82,20 @@ function launch(): Launched {
     if (!released && options.executablePath) releaseUnprivilegedWrapper(options.executablePath);
     released = true;
   };
-  return { browser: launchSandboxed(options), release };
+  return { context: launchSandboxed(options), release };
 }
 
-async function launchSandboxed(options: LaunchOptions): Promise<Browser> {
+/** What every page may do: run no JavaScript and reach no network (requests are also refused by route, ChromiumPrinter). */
+const PAGE_OPTIONS = { javaScriptEnabled: false, offline: true } as const;
+
+/**
+ * Chromium with one browsing context on a temporary profile (Playwright makes the folder and
+ * removes it on close, as it does for a plain launch). Launched this way, Chromium opens its first
+ * page while it starts, so the first print does not wait for a renderer of its own afterwards.
+ */
+async function launchSandboxed(options: LaunchOptions): Promise<BrowserContext> {
   try {
-    return await chromium.launch(options);
+    return await chromium.launchPersistentContext('', { ...options, ...PAGE_OPTIONS });
   } catch (e) {
     if (!options.chromiumSandbox) throw e;
     const detail = (e instanceof Error ? e.message : String(e)).split('\n').find((l) => l.trim()) ?? 'no detail';
@@ -101,9 +109,9 @@ async function launchSandboxed(options: LaunchOptions): Promise<Browser> {
 
 /** Starts and stops a sandboxed Chromium: true when printing will work as configured (used by .ci/run). */
 export async function sandboxWorks(): Promise<boolean> {
-  const { browser, release } = launch();
+  const { context, release } = launch();
   try {
-    await (await browser).close();
+    await (await context).close();
     return true;
   } catch {
     return false;
@@ -116,29 +124,35 @@ export async function sandboxWorks(): Promise<boolean> {
 const MAX_IDLE_PAGES = 3;
 
 export class ChromiumPrinter implements Printer {
-  private browser: Promise<Browser> | undefined;
+  /** Chromium as launched (closing it closes the browser). */
+  private launched: Promise<BrowserContext> | undefined;
+  /** The same context once every request is routed (the pages' only way out is refused). */
   private context: Promise<BrowserContext> | undefined;
   private release: (() => void) | undefined;
 
   private async ctx(): Promise<BrowserContext> {
     if (!this.context) {
       const launched = launch();
-      this.browser = launched.browser;
+      this.launched = launched.context;
       this.release = launched.release;
-      this.context = this.browser.then(async (b) => {
-        const c = await b.newContext({ javaScriptEnabled: false, offline: true });
+      const context = this.launched.then(async (c) => {
         await c.route('**/*', (route) => {
           const url = route.request().url();
           return url.startsWith('data:') || url === 'about:blank' ? route.continue() : route.abort();
         });
+        // The page Chromium opened as it started (about:blank): the first print takes it.
+        if (this.context === context) this.idle.push(...c.pages().slice(0, MAX_IDLE_PAGES));
         return c;
       });
+      this.context = context;
     }
     return this.context;
   }
 
-  /** Pages whose last print succeeded, kept for the next one (see printHtml). */
+  /** Pages whose last print succeeded (or Chromium's first, blank page), kept for the next one (see printHtml). */
   private idle: Page[] = [];
+  /** Prints asked for so far: a warm-up that finds one asked for leaves the compositor to it. */
+  private asked = 0;
 
   /**
    * Prints on an idle page when there is one: a fresh page costs a renderer
@@ -148,17 +162,11 @@ export class ChromiumPrinter implements Printer {
    * survives into the next. A page whose print failed is closed, never reused.
    */
   async printHtml(html: string, options: PrintOptions): Promise<Uint8Array> {
+    this.asked++;
     const context = await this.ctx();
     // A print asked for while the warm-up runs takes the warmed page rather than starting a second
     // renderer beside it (both would share the cores, and the fresh one would print cold).
-    if (this.idle.length === 0 && this.warming) {
-      this.waiting++;
-      try {
-        await this.warming;
-      } finally {
-        this.waiting--;
-      }
-    }
+    if (this.idle.length === 0 && this.warming) await this.warming;
     const page = this.idle.pop() ?? (await context.newPage());
     let ok = false;
     try {
@@ -180,8 +188,6 @@ export class ChromiumPrinter implements Printer {
   }
 
   private warming: Promise<void> | undefined;
-  /** Prints waiting for the warm-up's page. */
-  private waiting = 0;
 
   /**
    * Launches Chromium and readies one page (a first print of a one-line
@@ -195,12 +201,11 @@ export class ChromiumPrinter implements Printer {
     if (this.warming || this.idle.length) return;
     this.warming = (async () => {
       const context = await this.ctx();
-      const page = await context.newPage();
-      // A real print already waiting warms Chromium itself: it gets the page at once.
-      if (this.waiting === 0) {
-        await page.setContent('<!doctype html><html lang="en"><title>-</title><p>-</p></html>', { waitUntil: 'load' });
-        await page.pdf({ format: 'A4', tagged: true, outline: false });
-      }
+      // A real print asked for meanwhile warms Chromium itself, on the first page.
+      if (this.asked > 0) return;
+      const page = this.idle.pop() ?? (await context.newPage());
+      await page.setContent('<!doctype html><html lang="en"><title>-</title><p>-</p></html>', { waitUntil: 'load' });
+      await page.pdf({ format: 'A4', tagged: true, outline: false });
       if (this.context && this.idle.length < MAX_IDLE_PAGES) this.idle.push(page);
       else await page.close();
     })().catch(() => undefined);
@@ -208,16 +213,16 @@ export class ChromiumPrinter implements Printer {
 
   async close(): Promise<void> {
     await this.warming;
-    const b = this.browser;
+    const launched = this.launched;
     const release = this.release;
-    this.browser = undefined;
+    this.launched = undefined;
     this.context = undefined;
     this.release = undefined;
     this.idle = [];
     try {
       // A launch that failed has nothing to close (its error went to the print that met it).
-      const browser = await b?.catch(() => undefined);
-      if (browser) await browser.close();
+      const context = await launched?.catch(() => undefined);
+      if (context) await context.close();
     } finally {
       // The sandbox wrapper goes with the last browser started through it.
       release?.();

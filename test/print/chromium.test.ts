@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ChromiumPrinter } from '../../src/print/chromium.ts';
 import { extractText } from '../../src/pdf/text.ts';
@@ -112,5 +114,36 @@ describe('ligatures in generated pages', () => {
     const html = renderTemplate('smoke', { title: 'The ﬁrst oﬃcial ﬂight', body: '', urdu: '' }, { paper: 'A4' });
     const pages = await extractText(await printer.printHtml(html, { paper: 'A4' }));
     expect(pages[0]!.text.normalize('NFKC')).toContain('The first official flight');
+  });
+});
+
+describe('what a printed page may do', () => {
+  it('runs no script and sends no request, on Chromium\'s first page and on a reused one', async () => {
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.end('body { color: red }');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const html = (n: number) =>
+      `<!doctype html><html lang="en"><head><link rel="stylesheet" href="${origin}/style-${n}.css"></head><body>` +
+      `<p>Static text ${n}.</p><img src="${origin}/pixel-${n}.png" alt=""><iframe src="${origin}/frame-${n}"></iframe>` +
+      `<script>document.body.append('SCRIPT RAN'); fetch('${origin}/fetch-${n}');</script></body></html>`;
+    const printer = new ChromiumPrinter();
+    try {
+      const texts: string[] = [];
+      for (const n of [1, 2]) texts.push((await extractText(await printer.printHtml(html(n), { paper: 'A4' }))).map((p) => p.text).join('\n'));
+      // Both prints ran on the page Chromium opened as it started: no second renderer.
+      const context = await (printer as unknown as { context: Promise<{ pages(): unknown[] }> }).context;
+      expect(context.pages()).toHaveLength(1);
+      expect(texts[0]).toContain('Static text 1.');
+      expect(texts[1]).toContain('Static text 2.');
+      for (const t of texts) expect(t).not.toContain('SCRIPT RAN');
+    } finally {
+      await printer.close();
+      server.close();
+    }
+    expect(requests).toEqual([]);
   });
 });
