@@ -16,6 +16,9 @@ import { isDict, isStream, latin1, Lexer, nameOf, PdfRef, RawPdfError, type PdfD
 export * from './raw-syntax.ts';
 export type { RawPage } from './raw-pages.ts';
 
+/** Raw size up to which a decoded stream is kept: for those, setting up the inflater is the cost, not the bytes. */
+const SMALL_STREAM = 256;
+
 type XrefEntry = { type: 1; offset: number } | { type: 2; stream: number; index: number };
 
 export class RawPdf {
@@ -169,8 +172,19 @@ export class RawPdf {
     return isDict(r) ? r : isStream(r) ? r.dict : undefined;
   }
 
+  /** Small streams decoded so far (a writer's shared "q" and "Q" streams are on every page). */
+  private readonly decodedSmall = new WeakMap<PdfStream, Uint8Array>();
+
   /** Decoded bytes of a stream (Flate only, with predictors). */
   decode(stream: PdfStream): Uint8Array {
+    const known = this.decodedSmall.get(stream);
+    if (known) return known;
+    const data = this.decodeNow(stream);
+    if (stream.raw.length <= SMALL_STREAM) this.decodedSmall.set(stream, data);
+    return data;
+  }
+
+  private decodeNow(stream: PdfStream): Uint8Array {
     const filter = this.resolve(stream.dict.get('Filter'));
     const filters = (Array.isArray(filter) ? filter : filter === null ? [] : [filter]).map((f) => nameOf(this.resolve(f)));
     const parmsRaw = this.resolve(stream.dict.get('DecodeParms'));

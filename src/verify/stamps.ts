@@ -35,8 +35,14 @@ export interface ShownText {
   y: number;
 }
 
-const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0;
-const isDelim = (c: number) => c === 40 || c === 41 || c === 60 || c === 62 || c === 91 || c === 93 || c === 123 || c === 125 || c === 47 || c === 37;
+// Byte classes: PDF white space, and the delimiters that end a token.
+const SPACE = 1;
+const DELIM = 2;
+const CLASS = new Uint8Array(256);
+for (const c of [32, 10, 13, 9, 12, 0]) CLASS[c] = SPACE;
+for (const c of [40, 41, 60, 62, 91, 93, 123, 125, 47, 37]) CLASS[c] = DELIM;
+const isSpace = (c: number) => CLASS[c] === SPACE;
+const isDelim = (c: number) => CLASS[c] === DELIM;
 
 /**
  * Runs the graphics-state operators of a content stream (q, Q, cm) over
@@ -222,12 +228,12 @@ export function trackGraphicsState(data: Uint8Array, stack: Matrix[]): void {
     } else if (isDelim(c)) {
       i += (c === 60 || c === 62) && data[i + 1] === c ? 2 : 1;
       if (c === 47) {
-        while (i < n && !isSpace(data[i]!) && !isDelim(data[i]!)) i++;
+        while (i < n && CLASS[data[i]!] === 0) i++;
       }
       count = 0;
     } else {
       const start = i;
-      while (i < n && !isSpace(data[i]!) && !isDelim(data[i]!)) i++;
+      while (i < n && CLASS[data[i]!] === 0) i++;
       const len = i - start;
       if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
         starts[count % 6] = start;
