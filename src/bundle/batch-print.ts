@@ -8,6 +8,7 @@
  * the markers with the other internal links (links.ts).
  */
 import { PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from '@cantoo/pdf-lib';
+import { inlinedFontFaces } from '../templates/render.ts';
 
 /** URI of the marker link at the start of part `k` of a combined print. */
 export const PART_MARKER_PREFIX = 'https://part.sanad.invalid/';
@@ -28,15 +29,38 @@ function splitDocument(html: string): Split | undefined {
   return { head: html.slice(0, start).replace(/<title>[\s\S]*?<\/title>/i, ''), body: html.slice(start, close), tail: html.slice(close) };
 }
 
+/** The inlined @font-face rules of a head: one block, one rule per line (templates/layout.hbs). */
+const FACE_BLOCK = /@font-face\{[^}]*\}(?:\n@font-face\{[^}]*\})*/;
+
+/**
+ * A document's head without its @font-face rules (each document carries the faces its own text
+ * needs, templates/render.ts), those rules, and where they were.
+ */
+function fontsApart(head: string): { rest: string; faces: string[]; at: number; length: number } {
+  const m = FACE_BLOCK.exec(head);
+  if (!m) return { rest: head, faces: [], at: head.length, length: 0 };
+  return { rest: head.slice(0, m.index) + head.slice(m.index + m[0].length), faces: m[0].split('\n'), at: m.index, length: m[0].length };
+}
+
 /**
  * One document holding every part, or undefined when the documents do not
  * share their head (another layout, language or page size): those are
- * printed one by one.
+ * printed one by one. The combined head carries every font face one of the
+ * parts needs, once, in the shipped order.
  */
-export function combineParts(docs: string[]): string | undefined {
+export function combineParts(docs: string[], shipped: string[] = inlinedFontFaces()): string | undefined {
   const split = docs.map(splitDocument);
-  const first = split[0];
-  if (!first || split.some((s) => !s || s.head !== first.head)) return undefined;
+  if (split.some((s) => !s)) return undefined;
+  const heads = split.map((s) => fontsApart(s!.head));
+  if (heads.some((h) => h.rest !== heads[0]!.rest)) return undefined;
+  const wanted = new Set(heads.flatMap((h) => h.faces));
+  const order = (face: string) => {
+    const i = shipped.indexOf(face);
+    return i < 0 ? shipped.length : i;
+  };
+  const faces = [...wanted].sort((a, b) => order(a) - order(b));
+  const h = heads[0]!;
+  const first = { ...split[0]!, head: h.rest.slice(0, h.at) + faces.join('\n') + h.rest.slice(h.at) };
   const bodies = split.map(
     (s, k) =>
       `<div class="sanad-part" style="position:relative;${k > 0 ? 'break-before:page;' : ''}">` +

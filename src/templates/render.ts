@@ -20,17 +20,57 @@ const FONT_FACES: Array<{ pkg: string; file: string; family: string; weight: num
   { pkg: '@fontsource/noto-naskh-arabic', file: 'noto-naskh-arabic-arabic-700-normal.woff2', family: 'Noto Naskh Arabic', weight: 700, style: 'normal', range: 'U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC,U+102E0-102FB,U+10E60-10E7E,U+10EC2-10EC4,U+10EFC-10EFF,U+1EE00-1EEFF' },
 ];
 
-let fontsCss: string | undefined;
+/** A pattern matching any character of a CSS unicode-range ("U+0600-06FF,U+0131"). */
+function patternOf(range: string): RegExp {
+  const escape = (hex: string) => `\\u{${hex}}`;
+  const parts = range.split(',').map((part) => {
+    const [lo, hi] = part.trim().replace(/^U\+/i, '').split('-');
+    return hi ? `${escape(lo!)}-${escape(hi)}` : escape(lo!);
+  });
+  return new RegExp(`[${parts.join('')}]`, 'u');
+}
 
-/** @font-face rules with the shipped fonts inlined. */
-export function inlineFontsCss(): string {
-  if (fontsCss === undefined) {
-    fontsCss = FONT_FACES.map((f) => {
-      const data = readFileSync(join(packageDir(f.pkg), 'files', f.file)).toString('base64');
-      return `@font-face{font-family:'${f.family}';font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${f.range};}`;
-    }).join('\n');
+interface InlinedFace {
+  rule: string;
+  covers: RegExp;
+}
+
+let faces: InlinedFace[] | undefined;
+
+/** The @font-face rules of the shipped fonts, inlined, in a fixed order. */
+export function inlinedFontFaces(): string[] {
+  return loadFaces().map((f) => f.rule);
+}
+
+function loadFaces(): InlinedFace[] {
+  faces ??= FONT_FACES.map((f) => {
+    const data = readFileSync(join(packageDir(f.pkg), 'files', f.file)).toString('base64');
+    return {
+      rule: `@font-face{font-family:'${f.family}';font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${f.range};}`,
+      covers: patternOf(f.range),
+    };
+  });
+  return faces;
+}
+
+/**
+ * The @font-face rules a document needs: each face whose unicode-range holds a character of
+ * `text`. Chromium would load no other face anyway (that is what unicode-range is for), but it
+ * still has to receive and parse them: the Arabic and Latin Extended faces are four fifths of the
+ * inlined fonts, and most documents use neither. Always at least the first face (basic Latin).
+ */
+export function inlineFontsCss(text?: string): string {
+  const all = loadFaces();
+  // A named character reference beyond the basic ones could stand for any character: every face then.
+  if (text === undefined || /&(?!(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-f]+);)[a-z][a-z0-9]*;/i.test(text)) return all.map((f) => f.rule).join('\n');
+  // Characters written as numeric references count as the characters they stand for.
+  let referenced = '';
+  for (const m of text.matchAll(/&#(x[0-9a-f]+|\d+);/gi)) {
+    const code = /^x/i.test(m[1]!) ? parseInt(m[1]!.slice(1), 16) : Number(m[1]);
+    if (code <= 0x10ffff) referenced += String.fromCodePoint(code);
   }
-  return fontsCss;
+  const needed = all.filter((f, i) => i === 0 || f.covers.test(text) || f.covers.test(referenced));
+  return needed.map((f) => f.rule).join('\n');
 }
 
 const hb = Handlebars.create();
@@ -91,11 +131,13 @@ export function renderTemplate(name: string, data: object, options: RenderOption
   // print them with private-use text codes, so the PDF text layer would lose the letters.
   const body = expandLigatures(template(name)(data));
   const css = readFileSync(join(TEMPLATES_DIR, 'base.css'), 'utf8');
+  const title = options.title ?? name;
   return template('layout')({
     body,
-    title: options.title ?? name,
+    title,
     dir: options.dir ?? 'ltr',
-    fontsCss: inlineFontsCss(),
+    // The faces for what the page shows (the body; the title is not printed, but it costs nothing to cover).
+    fontsCss: inlineFontsCss(body + title + css),
     baseCss: css,
     pageSize: `${options.paper}${options.landscape ? ' landscape' : ''}`,
   });

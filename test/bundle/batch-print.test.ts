@@ -7,6 +7,7 @@ import { selectExcerpts } from '../../src/bundle/excerpts.ts';
 import { expandItems, initialCounts, layOut } from '../../src/bundle/plan.ts';
 import { requestFor } from '../../src/bundle/render.ts';
 import { renderPartHtml } from '../../src/bundle/parts/index.ts';
+import { inlinedFontFaces, renderTemplate } from '../../src/templates/render.ts';
 import { extractText } from '../../src/pdf/text.ts';
 import { ChromiumPrinter } from '../../src/print/chromium.ts';
 import type { PrintOptions } from '../../src/print/printer.ts';
@@ -92,6 +93,24 @@ describe('printing the generated parts in one page load', () => {
     const corrected = await buildBundle({ ...input, previous: wrong }, { printer, verifyThreads: 1 });
     expect(Buffer.from(corrected.volumes[0]!.bytes).equals(Buffer.from(first.volumes[0]!.bytes))).toBe(true);
   }, 120_000);
+
+  it('combines parts that need different font faces, with every face one of them needs, once', async () => {
+    const latin = renderTemplate('smoke', { title: 'Index', body: 'Threats traced to Karachi.', urdu: '' }, { paper: 'A4' });
+    const arabic = renderTemplate('smoke', { title: 'Letter', body: 'A threat letter.', urdu: 'کراچی سے دھمکی' }, { paper: 'A4' });
+    const polish = renderTemplate('smoke', { title: 'Łódź', body: 'Kraków.', urdu: '' }, { paper: 'A4' });
+    const faces = inlinedFontFaces();
+    const has = (html: string) => faces.map((f) => html.includes(f));
+    // Each document carries the faces its own text needs: Latin (regular, bold, italic), then
+    // Latin Extended (regular, bold), then Arabic (regular, bold).
+    expect(has(latin)).toEqual([true, true, true, false, false, false, false]);
+    expect(has(arabic)).toEqual([true, true, true, false, false, true, true]);
+    expect(has(polish)).toEqual([true, true, true, true, true, false, false]);
+    const combined = combineParts([latin, arabic, polish])!;
+    expect(has(combined)).toEqual([true, true, true, true, true, true, true]);
+    for (const f of faces) expect(combined.split(f)).toHaveLength(2);
+    const pages = await extractText(await printer.printHtml(combined, { paper: 'A4' }));
+    expect(pages.map((p) => p.text.normalize('NFKC')).join('\n')).toMatch(/Karachi[\s\S]*[\u0600-\u06FF]{3}[\s\S]*Łódź[\s\S]*Kraków/);
+  });
 
   it('prints documents of different layouts one by one', () => {
     expect(combineParts(['<html><head><style>a{}</style></head><body>1</body></html>', '<html><head><style>b{}</style></head><body>2</body></html>'])).toBeUndefined();

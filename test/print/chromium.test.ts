@@ -106,6 +106,38 @@ describe('ChromiumPrinter started ahead of its first print', () => {
   });
 });
 
+describe('fonts of generated pages', () => {
+  const printer = new ChromiumPrinter();
+  afterAll(() => printer.close());
+
+  it('prints Latin Extended and Arabic letters in the shipped Noto fonts, each document carrying only the faces it needs', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'sanad-fonts-'));
+    try {
+      const fontsOf = async (html: string) => {
+        const file = join(dir, 'out.pdf');
+        writeFileSync(file, await printer.printHtml(html, { paper: 'A4' }));
+        return execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+      };
+      const polish = renderTemplate('smoke', { title: 'Łódź and Kraków', body: 'Świadek z Łodzi.', urdu: 'کراچی سے دھمکی' }, { paper: 'A4' });
+      const fonts = await fontsOf(polish);
+      // Every font in the PDF is a shipped Noto face: nothing fell back to the machine's fonts.
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const f of fonts) expect(f).toMatch(/^Noto(Sans|NaskhArabic)/);
+      expect(fonts.some((f) => f.startsWith('NotoNaskhArabic'))).toBe(true);
+      expect((await extractText(await printer.printHtml(polish, { paper: 'A4' })))[0]!.text).toContain('Świadek z Łodzi.');
+      // A document in plain English carries neither the Latin Extended nor the Arabic faces.
+      const english = renderTemplate('smoke', { title: 'Karachi', body: 'Threats traced to Karachi.', urdu: '' }, { paper: 'A4' });
+      expect(english.length).toBeLessThan(polish.length / 2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('ligatures in generated pages', () => {
   const printer = new ChromiumPrinter();
   afterAll(() => printer.close());
