@@ -4,7 +4,7 @@
  * than Q), the missing Q operators are added too, so nothing the document did
  * to the CTM or colours can move or hide what Sanad draws after it.
  */
-import { constants as zlibConstants, deflateSync, inflateSync } from 'node:zlib';
+import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFStream, type PDFDict, type PDFPage, type PDFRef } from '@cantoo/pdf-lib';
 
 // Byte classes for the scanner: JavaScript's \s within Latin-1 (what the
@@ -148,8 +148,9 @@ export function appendToPage(page: PDFPage, ops: string, resources: PageResource
   for (const [name, ref] of Object.entries(resources.fonts ?? {})) (Font as PDFDict).set(PDFName.of(name), ref);
   for (const [name, ref] of Object.entries(resources.extGStates ?? {})) (ExtGState as PDFDict).set(PDFName.of(name), ref);
   const text = `${'Q\n'.repeat(open)}${ops}`;
-  // Node's zlib rather than pdf-lib's flateStream (fflate, in JavaScript): about 3× faster on
-  // these small streams, one per page of the bundle. The operators are Latin-1 (hex strings).
-  const ref = page.doc.context.register(page.doc.context.stream(deflateSync(Buffer.from(text, 'latin1')), { Filter: 'FlateDecode' }));
+  // Stored as it is: a stamp is about 150 bytes, which Flate shortens by a few dozen, while
+  // setting up a deflater here and an inflater in every reader (the verification's first) costs
+  // more than the bytes, once per page of the bundle. The operators are Latin-1 (hex strings).
+  const ref = page.doc.context.register(page.doc.context.stream(Buffer.from(text, 'latin1')));
   page.node.addContentStream(ref);
 }
