@@ -36,10 +36,10 @@ const FACE_BLOCK = /@font-face\{[^}]*\}(?:\n@font-face\{[^}]*\})*/;
  * A document's head without its @font-face rules (each document carries the faces its own text
  * needs, templates/render.ts), those rules, and where they were.
  */
-function fontsApart(head: string): { rest: string; faces: string[]; at: number; length: number } {
+function fontsApart(head: string): { rest: string; faces: string[]; at: number } {
   const m = FACE_BLOCK.exec(head);
-  if (!m) return { rest: head, faces: [], at: head.length, length: 0 };
-  return { rest: head.slice(0, m.index) + head.slice(m.index + m[0].length), faces: m[0].split('\n'), at: m.index, length: m[0].length };
+  if (!m) return { rest: head, faces: [], at: head.length };
+  return { rest: head.slice(0, m.index) + head.slice(m.index + m[0].length), faces: m[0].split('\n'), at: m.index };
 }
 
 /**

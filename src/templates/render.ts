@@ -69,7 +69,9 @@ export function inlineFontsCss(text?: string): string {
     const code = /^x/i.test(m[1]!) ? parseInt(m[1]!.slice(1), 16) : Number(m[1]);
     if (code <= 0x10ffff) referenced += String.fromCodePoint(code);
   }
-  const needed = all.filter((f, i) => i === 0 || f.covers.test(text) || f.covers.test(referenced));
+  // CSS may change the case of what it shows (the cover's title is upper case): those forms count too.
+  const shown = [text, referenced, text.toUpperCase(), text.toLowerCase()];
+  const needed = all.filter((f, i) => i === 0 || shown.some((t) => f.covers.test(t)));
   return needed.map((f) => f.rule).join('\n');
 }
 

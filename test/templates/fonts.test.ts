@@ -22,6 +22,8 @@ describe('font faces chosen by the text', () => {
     expect(chosen('')).toEqual([true, false, false, false, false, false, false]);
     // A character beyond the Basic Multilingual Plane in the Arabic face's range (Rumi numerals).
     expect(chosen('x \u{10E60}')).toEqual([true, true, true, false, false, true, true]);
+    // CSS may show a text in upper case (the cover's title): ÿ becomes Ÿ (U+0178), a Latin Extended letter.
+    expect(chosen('Appellant ÿ')).toEqual([true, true, true, true, true, false, false]);
   });
 
   it('counts characters written as numeric references, and takes every face for an unknown named one', () => {
