@@ -43,21 +43,37 @@ export function launchOptions(env: NodeJS.ProcessEnv = process.env, uid: number 
   };
 }
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+/**
+ * Where Chromium is looked for, best first. Debian's `chromium-headless-shell` package (the
+ * "old headless shell": the same Blink, Skia and print code as the browser, without the
+ * browser's profile, sign-in, component and extension services) starts in about 0.5 s where the
+ * full browser takes 1.2–2 s, and prints a small document in a fraction of the time; it is what
+ * Playwright itself runs for headless Chromium. Its real binary is named, not the
+ * /usr/bin/chromium-headless-shell script, which runs it as a child instead of replacing itself.
+ * The full browser is the fallback.
+ */
+export const CHROMIUM_CANDIDATES = [
+  '/usr/lib/chromium/chromium-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+/** The Chromium to print with: SANAD_CHROMIUM when set, else the first of CHROMIUM_CANDIDATES that exists. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): string {
   const fromEnv = env.SANAD_CHROMIUM;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) {
+    if (!exists(fromEnv)) {
       throw new SanadError('NO_CHROMIUM', `SANAD_CHROMIUM points at ${fromEnv}, which does not exist: set it to a Chromium executable.`);
     }
     return fromEnv;
   }
-  const found = CANDIDATES.find((p) => existsSync(p));
+  const found = CHROMIUM_CANDIDATES.find((p) => exists(p));
   if (!found) {
     throw new SanadError(
       'NO_CHROMIUM',
-      'No Chromium found to print pages: install it (Debian: "apt-get install chromium") or set SANAD_CHROMIUM to its path.',
+      'No Chromium found to print pages: install it (Debian: "apt-get install chromium-headless-shell", or "chromium") or set SANAD_CHROMIUM to its path.',
     );
   }
   return found;

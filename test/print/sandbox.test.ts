@@ -3,11 +3,26 @@
  * unless SANAD_CHROMIUM_NO_SANDBOX=1 opts out, and as root it runs as
  * `nobody`, where its renderers live in their own user namespace.
  */
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ChromiumPrinter, findChromium, launchOptions } from '../../src/print/chromium.ts';
+import { ChromiumPrinter, CHROMIUM_CANDIDATES, findChromium, launchOptions } from '../../src/print/chromium.ts';
+
+const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
+const FULL_BROWSER = '/usr/bin/chromium';
+
+describe('which Chromium prints', () => {
+  it('prefers Debian\'s headless shell, then the full browser; SANAD_CHROMIUM overrides both', () => {
+    expect(CHROMIUM_CANDIDATES[0]).toBe(HEADLESS_SHELL);
+    expect(findChromium({}, () => true)).toBe(HEADLESS_SHELL);
+    expect(findChromium({}, (p) => p !== HEADLESS_SHELL)).toBe(FULL_BROWSER);
+    expect(findChromium({}, (p) => p === '/usr/bin/google-chrome')).toBe('/usr/bin/google-chrome');
+    expect(findChromium({ SANAD_CHROMIUM: '/opt/chrome/chrome' }, () => true)).toBe('/opt/chrome/chrome');
+    expect(() => findChromium({ SANAD_CHROMIUM: '/opt/missing/chrome' }, (p) => p !== '/opt/missing/chrome')).toThrow(/SANAD_CHROMIUM points at \/opt\/missing\/chrome/);
+    expect(() => findChromium({}, () => false)).toThrow(/apt-get install chromium-headless-shell/);
+  });
+});
 
 describe('launch options', () => {
   it('never pass --no-sandbox unless opted in', () => {
@@ -54,20 +69,34 @@ function descendants(): Array<{ pid: number; cmd: string; uid: number; userNs: s
   return [...all].filter(([pid]) => pid !== process.pid && isOurs(pid)).map(([pid, v]) => ({ pid, ...v }));
 }
 
-describe.skipIf(process.env.SANAD_CHROMIUM_NO_SANDBOX === '1')('a real print', () => {
-  const printer = new ChromiumPrinter();
-  afterAll(() => printer.close());
+/** Both kinds of Chromium Sanad may print with, where installed (the headless shell is the default): what to launch, and the program that runs (Debian's /usr/bin/chromium is a script). */
+const installed = [
+  [HEADLESS_SHELL, HEADLESS_SHELL],
+  [FULL_BROWSER, '/usr/lib/chromium/chromium'],
+].filter(([p]) => existsSync(p!));
 
-  it('runs Chromium renderers sandboxed (own user namespace; as nobody when Sanad is root)', async () => {
+describe.skipIf(process.env.SANAD_CHROMIUM_NO_SANDBOX === '1').each(installed)('a real print with %s', (executable, program) => {
+  const printer = new ChromiumPrinter();
+  const saved = process.env.SANAD_CHROMIUM;
+  afterAll(async () => {
+    await printer.close();
+    if (saved === undefined) delete process.env.SANAD_CHROMIUM;
+    else process.env.SANAD_CHROMIUM = saved;
+  });
+
+  it('runs Chromium renderers sandboxed (own user namespace, seccomp filter; as nobody when Sanad is root)', async () => {
+    process.env.SANAD_CHROMIUM = executable; // read when Chromium launches, at the first print
     const pdf = await printer.printHtml('<p>Threats traced to Karachi</p>', { paper: 'A4' });
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
     const chromium = descendants().filter((p) => /chrom/.test(p.cmd) && !p.cmd.startsWith('/bin/sh'));
+    expect(chromium.some((p) => p.cmd.split(' ')[0] === program)).toBe(true);
     const renderers = chromium.filter((p) => p.cmd.includes('--type=renderer'));
     expect(renderers.length).toBeGreaterThan(0);
     const ownNs = readlinkSync('/proc/self/ns/user');
     for (const p of chromium) expect(p.cmd, p.cmd).not.toContain('--no-sandbox');
     for (const r of renderers) {
       expect(r.userNs).not.toBe(ownNs);
+      expect(readFileSync(`/proc/${r.pid}/status`, 'utf8')).toMatch(/^Seccomp:\s+2$/m);
       if (process.getuid?.() === 0) expect(r.uid).toBe(65534);
     }
   }, 60_000);
