@@ -106,13 +106,13 @@ export async function importPdf(name: string, bytes: Uint8Array, onPage?: Progre
     const started = early ?? (helpers > 0 && pages >= MIN_PAGES_FOR_WORKERS ? startTextWorkers(helpers) : undefined);
     early = undefined;
     // The trial copy (pdf-lib, this thread) and the extraction (pdfjs, the workers and this thread) run together.
-    const [failure, extracted] = await Promise.all([
-      trialFailure(doc),
-      extractTextParallel(bytes, { ...(onPage ? { onPage } : {}), ...(started ? { started } : {}) }).then(
-        (r) => r,
-        () => undefined,
-      ),
-    ]);
+    // The extraction is asked for first: given pdf-lib's page count, it hands the workers their ranges at
+    // once, before the trial copy's long synchronous stretches hold this thread.
+    const extraction = extractTextParallel(bytes, { ...(onPage ? { onPage } : {}), ...(started ? { started } : {}), expectedPages: pages }).then(
+      (r) => r,
+      () => undefined,
+    );
+    const [failure, extracted] = await Promise.all([trialFailure(doc), extraction]);
     if (failure !== undefined || !extracted || extracted.encrypted || extracted.pages.length !== pages) {
       // preparePdf decides (repair, or refusal with its reason); the text is then read from its copy.
       return await fullWay(name, bytes, onPage);

@@ -29,6 +29,12 @@ export interface ExtractOptions {
   onPage?: (done: number, total: number) => void;
   /** Workers already started (startTextWorkers); used first, and closed when done. */
   started?: TextWorkers;
+  /**
+   * The page count another reader found (import's pdf-lib parse): the workers then get their
+   * ranges at once, before this thread opens the file with pdfjs, instead of after. If pdfjs
+   * counts otherwise, the extraction fails (import then goes the full way).
+   */
+  expectedPages?: number;
 }
 
 export interface ExtractedText {
@@ -69,62 +75,90 @@ function workerLane(worker: Worker, open: TextWorkerOpen, take: (from: number, p
   });
 }
 
+/** The shared work of one extraction: page ranges, a counter the threads take them from, and the results. */
+class Lanes {
+  readonly ranges: Array<[number, number]> = [];
+  readonly next = new Int32Array(new SharedArrayBuffer(4));
+  readonly pages: Array<PageText | undefined>;
+  readonly extra: Worker[] = [];
+  readonly lanes: Array<Promise<void>> = [];
+  private done = 0;
+
+  constructor(
+    readonly total: number,
+    readonly threads: number,
+    private readonly onPage?: (done: number, total: number) => void,
+  ) {
+    this.pages = new Array<PageText | undefined>(total);
+    const size = threads > 1 ? RANGE : Math.max(1, total);
+    for (let from = 1; from <= total; from += size) this.ranges.push([from, Math.min(total, from + size - 1)]);
+  }
+
+  set(n: number, page: PageText): void {
+    if (n < 1 || n > this.total || this.pages[n - 1] !== undefined) return;
+    this.pages[n - 1] = page;
+    this.onPage?.(++this.done, this.total);
+  }
+
+  /** Hands the ranges to the helper threads (the started ones first), which begin at once. */
+  dispatch(bytes: Uint8Array, started: TextWorkers | undefined): void {
+    const helpers = Math.min(this.threads - 1, Math.max(0, this.ranges.length - 1));
+    if (helpers <= 0) return;
+    const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+    shared.set(bytes);
+    const pool = (started?.workers ?? []).slice(0, helpers);
+    while (pool.length < helpers) {
+      const w = spawnTextWorker();
+      this.extra.push(w);
+      pool.push(w);
+    }
+    const open: TextWorkerOpen = { type: 'open', bytes: shared, ranges: this.ranges, next: this.next };
+    const take = (from: number, got: PageText[]) => got.forEach((p, k) => this.set(from + k, p));
+    for (const w of pool) this.lanes.push(workerLane(w, open, take));
+  }
+}
+
+function threadsFor(options: ExtractOptions, pages: number): number {
+  return Math.max(1, Math.floor(options.workers ?? defaultTextThreads(pages)));
+}
+
 /** Extracts every page; throws what pdfjs throws (a password, a page that cannot be read). */
 export async function extractTextParallel(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedText> {
   const started = options.started;
+  const expected = options.expectedPages;
+  // With the count known, the helpers start on their ranges while this thread opens the file.
+  let work = expected !== undefined && expected > 0 ? new Lanes(expected, threadsFor(options, expected), options.onPage) : undefined;
+  work?.dispatch(bytes, started);
   let doc;
   try {
     doc = await openPdf(bytes);
   } catch (error) {
-    await started?.close();
+    await Promise.all([...(work?.extra ?? []).map((w) => w.terminate()), started?.close()]);
     throw error;
   }
-  const extra: Worker[] = [];
   try {
     const total = doc.numPages;
+    if (work && total !== work.total) throw new Error(`pdfjs finds ${total} pages where ${work.total} were expected`);
     const meta = await doc.getMetadata().catch(() => undefined);
     const filter = (meta?.info as { EncryptFilterName?: unknown } | undefined)?.EncryptFilterName;
     const encrypted = filter !== undefined && filter !== null;
-    const threads = Math.max(1, Math.floor(options.workers ?? defaultTextThreads(total)));
-    const pages = new Array<PageText | undefined>(total);
-    let done = 0;
-    const set = (n: number, page: PageText) => {
-      if (pages[n - 1] !== undefined) return;
-      pages[n - 1] = page;
-      options.onPage?.(++done, total);
-    };
-    const ranges: Array<[number, number]> = [];
-    const size = threads > 1 ? RANGE : Math.max(1, total);
-    for (let from = 1; from <= total; from += size) ranges.push([from, Math.min(total, from + size - 1)]);
-    const next = new Int32Array(new SharedArrayBuffer(4));
-
-    const lanes: Array<Promise<void>> = [];
-    const helpers = Math.min(threads - 1, Math.max(0, ranges.length - 1));
-    if (helpers > 0) {
-      const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
-      shared.set(bytes);
-      const pool = (started?.workers ?? []).slice(0, helpers);
-      while (pool.length < helpers) {
-        const w = spawnTextWorker();
-        extra.push(w);
-        pool.push(w);
-      }
-      const open: TextWorkerOpen = { type: 'open', bytes: shared, ranges, next };
-      const take = (from: number, got: PageText[]) => got.forEach((p, k) => set(from + k, p));
-      for (const w of pool) lanes.push(workerLane(w, open, take));
+    if (!work) {
+      work = new Lanes(total, threadsFor(options, total), options.onPage);
+      work.dispatch(bytes, started);
     }
+    const { ranges, next, lanes, pages } = work;
     // The calling thread's own lane, yielding between ranges so the workers' replies come in.
     for (let i = Atomics.add(next, 0, 1); i < ranges.length; i = Atomics.add(next, 0, 1)) {
       const [from, to] = ranges[i]!;
-      for (let n = from; n <= to; n++) set(n, await extractPageText(doc, n));
+      for (let n = from; n <= to; n++) work.set(n, await extractPageText(doc, n));
       await new Promise((resolve) => setImmediate(resolve));
     }
     await Promise.all(lanes);
     // Ranges a worker could not read, or took and then stopped: read here (a real fault throws).
-    for (let n = 1; n <= total; n++) if (pages[n - 1] === undefined) set(n, await extractPageText(doc, n));
+    for (let n = 1; n <= total; n++) if (pages[n - 1] === undefined) work.set(n, await extractPageText(doc, n));
     return { pages: pages as PageText[], encrypted };
   } finally {
-    await Promise.all([...extra.map((w) => w.terminate()), started?.close()]);
+    await Promise.all([...(work?.extra ?? []).map((w) => w.terminate()), started?.close()]);
     await doc.destroy();
   }
 }

@@ -39,6 +39,35 @@ describe('extractTextParallel', () => {
     expect(await started.workers[1]!.terminate()).toBeUndefined();
   }, 120_000);
 
+  it('hands the workers their ranges before opening the file when the page count is known, with the same result', async () => {
+    const bytes = await longPdf(80);
+    const single = await extractText(bytes);
+    const started = startTextWorkers(2);
+    const ranges: number[] = [];
+    // The ranges are posted as the call starts, before this thread's pdfjs has opened the file.
+    for (const w of started.workers) {
+      const post = w.postMessage.bind(w);
+      w.postMessage = (m: { ranges?: unknown[] }) => {
+        ranges.push(m.ranges?.length ?? 0);
+        post(m);
+      };
+    }
+    const call = extractTextParallel(bytes, { workers: 3, started, expectedPages: 80 });
+    expect(ranges).toEqual([5, 5]); // 80 pages in ranges of 16, both workers told at once
+    const parallel = await call;
+    expect(parallel.pages).toEqual(single);
+  }, 120_000);
+
+  it('fails, closing the workers, when pdfjs counts other pages than expected', async () => {
+    const bytes = await longPdf(40);
+    for (const expectedPages of [41, 39]) {
+      const started = startTextWorkers(1);
+      const exited = new Promise<number>((resolve) => started.workers[0]!.once('exit', resolve));
+      await expect(extractTextParallel(bytes, { workers: 2, started, expectedPages })).rejects.toThrow(`pdfjs finds 40 pages where ${expectedPages} were expected`);
+      await exited;
+    }
+  }, 120_000);
+
   it('closes workers started for a file that turns out not to be a PDF', async () => {
     const started = startTextWorkers(1);
     const exited = new Promise<number>((resolve) => started.workers[0]!.once('exit', resolve));
