@@ -13,11 +13,15 @@
  * Code splitting keeps the verbs' heavy modules in their own chunks, loaded on
  * demand as before. The worker entries are named as the modules that start
  * them expect beside themselves (`new URL('./worker.js', import.meta.url)`).
+ * The Handlebars templates are compiled ahead into templates.cjs
+ * (build/precompile-templates.mjs, loaded by src/templates/render.ts).
  */
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompiledModule } from './precompile-templates.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'cli');
@@ -55,3 +59,8 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// The templates compiled ahead of time, beside the chunk that renders them (src/templates/render.ts
+// loads ./templates.cjs when it exists), by the Handlebars the bundle holds.
+const Handlebars = createRequire(import.meta.url)('handlebars');
+writeFileSync(join(outdir, 'templates.cjs'), precompiledModule(join(root, 'templates'), Handlebars));

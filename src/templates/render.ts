@@ -3,8 +3,11 @@
  * the shipped Noto fonts are inlined as data URIs so printed pages never
  * depend on the fonts of the machine, and no request leaves the page.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { formatPartialDate, isPartialDate } from '../model/dates.ts';
 import { TEMPLATES_DIR, packageDir } from '../paths.ts';
@@ -88,11 +91,48 @@ hb.registerHelper('join', (list: unknown, sep: unknown) =>
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 let partialsLoaded = false;
 
+/** A template compiled ahead of time (build/precompile-templates.mjs): its source's SHA-256 and Handlebars's spec. */
+interface Precompiled {
+  sha256: string;
+  spec: TemplateSpecification;
+}
+type TemplateSpecification = Parameters<typeof hb.template>[0];
+
+let precompiled: Record<string, Precompiled> | undefined;
+
+/**
+ * Uses the templates compiled ahead in `file` (a module written by build/precompile-templates.mjs)
+ * from now on, each only while its template file has the content it was compiled from. The
+ * command line's bundle loads its own (dist/cli/templates.cjs) at start; from the sources,
+ * templates are compiled as they are first used.
+ */
+export function usePrecompiledTemplates(file: string): void {
+  precompiled = createRequire(import.meta.url)(file) as Record<string, Precompiled>;
+  compiled.clear();
+  partialsLoaded = false;
+}
+
+const bundled = fileURLToPath(new URL('./templates.cjs', import.meta.url));
+if (existsSync(bundled)) usePrecompiledTemplates(bundled);
+
+/** `source` compiled: from the precompiled entry `key` when its source is this one, else by Handlebars now. */
+function compile(key: string, source: string): HandlebarsTemplateDelegate {
+  const ahead = precompiled?.[key];
+  if (ahead && ahead.sha256 === createHash('sha256').update(source, 'utf8').digest('hex')) {
+    try {
+      return hb.template(ahead.spec);
+    } catch {
+      // Compiled by another Handlebars than this one (it checks): compiled here instead.
+    }
+  }
+  return hb.compile(source, { strict: false, noEscape: false });
+}
+
 function loadPartials(): void {
   if (partialsLoaded) return;
   const dir = join(TEMPLATES_DIR, 'partials');
   for (const file of safeList(dir)) {
-    if (file.endsWith('.hbs')) hb.registerPartial(file.slice(0, -4), readFileSync(join(dir, file), 'utf8'));
+    if (file.endsWith('.hbs')) hb.registerPartial(file.slice(0, -4), compile(`partials/${file.slice(0, -4)}`, readFileSync(join(dir, file), 'utf8')));
   }
   partialsLoaded = true;
 }
@@ -109,7 +149,7 @@ function template(name: string): HandlebarsTemplateDelegate {
   loadPartials();
   let t = compiled.get(name);
   if (!t) {
-    t = hb.compile(readFileSync(join(TEMPLATES_DIR, `${name}.hbs`), 'utf8'), { strict: false, noEscape: false });
+    t = compile(name, readFileSync(join(TEMPLATES_DIR, `${name}.hbs`), 'utf8'));
     compiled.set(name, t);
   }
   return t;
