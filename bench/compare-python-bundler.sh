@@ -86,23 +86,22 @@ for ((i = 1; i <= warmup; i++)); do
   run_one buntool "${buntool_cmd[@]}" > /dev/null
   run_one sanad "${sanad_cmd[@]}" > /dev/null
 done
-for ((i = 1; i <= runs; i++)); do
-  # Alternate which goes first, so a drift in the machine's load falls on both.
-  if ((i % 2)); then order=(buntool sanad); else order=(sanad buntool); fi
-  for name in "${order[@]}"; do
-    if [ "$name" = sanad ]; then line="$(run_one sanad "${sanad_cmd[@]}")"; else line="$(run_one buntool "${buntool_cmd[@]}")"; fi
-    echo "$line" >> "$dir/$name.runs"
-    echo "run $i $name: $line (wall user sys maxrssKB) load $(cut -d' ' -f1 /proc/loadavg)" >&2
+# COUNT runs of each tool in turn, each line appended to <tool>.SUFFIX and shown as WHAT (LEGEND);
+# WATCH=1 watches the tree.
+rounds() {
+  local count="$1" suffix="$2" what="$3" legend="$4" i name line order
+  for ((i = 1; i <= count; i++)); do
+    # Alternate which goes first, so a drift in the machine's load falls on both.
+    if ((i % 2)); then order=(buntool sanad); else order=(sanad buntool); fi
+    for name in "${order[@]}"; do
+      if [ "$name" = sanad ]; then line="$(run_one sanad "${sanad_cmd[@]}")"; else line="$(run_one buntool "${buntool_cmd[@]}")"; fi
+      echo "$line" >> "$dir/$name.$suffix"
+      echo "$what $i $name: $line ($legend) load $(cut -d' ' -f1 /proc/loadavg)" >&2
+    done
   done
-done
-for ((i = 1; i <= watched; i++)); do
-  if ((i % 2)); then order=(buntool sanad); else order=(sanad buntool); fi
-  for name in "${order[@]}"; do
-    if [ "$name" = sanad ]; then line="$(WATCH=1 run_one sanad "${sanad_cmd[@]}")"; else line="$(WATCH=1 run_one buntool "${buntool_cmd[@]}")"; fi
-    echo "$line" >> "$dir/$name.tree"
-    echo "watched run $i $name: $line (wall user sys maxrssKB treeCPU treePssKB)" >&2
-  done
-done
+}
+WATCH=0 rounds "$runs" runs run "wall user sys maxrssKB"
+WATCH=1 rounds "$watched" tree "watched run" "wall user sys maxrssKB treeCPU treePssKB"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # Figures by column: 1 wall, 2 user, 3 sys, 4 peak RSS KB (the timed runs), 5 tree CPU, 6 tree PSS
