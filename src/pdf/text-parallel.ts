@@ -118,6 +118,11 @@ class Lanes {
   }
 }
 
+/** Ends the helper threads: those this extraction spawned, and the started ones it was given. */
+async function closeHelpers(work: Lanes | undefined, started: TextWorkers | undefined): Promise<void> {
+  await Promise.all([...(work?.extra ?? []).map((w) => w.terminate()), started?.close()]);
+}
+
 function threadsFor(options: ExtractOptions, pages: number): number {
   return Math.max(1, Math.floor(options.workers ?? defaultTextThreads(pages)));
 }
@@ -133,7 +138,7 @@ export async function extractTextParallel(bytes: Uint8Array, options: ExtractOpt
   try {
     doc = await openPdf(bytes);
   } catch (error) {
-    await Promise.all([...(work?.extra ?? []).map((w) => w.terminate()), started?.close()]);
+    await closeHelpers(work, started);
     throw error;
   }
   try {
@@ -158,7 +163,7 @@ export async function extractTextParallel(bytes: Uint8Array, options: ExtractOpt
     for (let n = 1; n <= total; n++) if (pages[n - 1] === undefined) work.set(n, await extractPageText(doc, n));
     return { pages: pages as PageText[], encrypted };
   } finally {
-    await Promise.all([...(work?.extra ?? []).map((w) => w.terminate()), started?.close()]);
+    await closeHelpers(work, started);
     await doc.destroy();
   }
 }
