@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 const bundled = new URL('../dist/cli/main.js', import.meta.url);
 let main, installSyncInflate;
 if (process.env.SANAD_FROM_SOURCE !== '1' && existsSync(bundled)) {
-  // A verb that prints starts its printing thread before the rest loads (src/cli/prestart.ts).
+  // A verb that prints starts its printing thread, an import of PDFs its parsing worker, before the rest loads (src/cli/prestart.ts).
   (await import(new URL('../dist/cli/prestart.js', import.meta.url).href)).prestartFor(process.argv.slice(2));
   ({ main, installSyncInflate } = await import(bundled.href));
 } else {
