@@ -7,7 +7,9 @@
  * into a fresh workspace: start-up, module loading and exit included),
  * several times in turn with `pdftotext` as a whole process, medians quoted.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.ts';
@@ -16,7 +18,8 @@ import { importFiles } from '../src/ingest/index.ts';
 import { ChromiumPrinter } from '../src/print/chromium.ts';
 import { initWorkspace, openWorkspace } from '../src/store/index.ts';
 import { makeBigPdf } from './big-pdf.ts';
-import { comparison, pairedRuns, round, secondsSince, startRssSampler, timeProcess, timeTool } from './measure.ts';
+import { defaultTextThreads } from '../src/pdf/text-parallel.ts';
+import { comparison, median, pairedRuns, round, secondsSince, startRssSampler, timeProcess, timeTool } from './measure.ts';
 
 const ToolComparison = z.object({ seconds: z.number().nonnegative(), ratio: z.number().nonnegative() }).nullable();
 
@@ -31,6 +34,14 @@ const WholeProcess = z.object({
   pdftotextSeconds: z.number().nonnegative().nullable(),
   /** Median of the run-by-run ratios sanad / pdftotext (the goal: at most 2). */
   ratio: z.number().nonnegative().nullable(),
+  /**
+   * The floor under that goal (bench/pdfjs-floor.ts): median seconds of a process that only has pdfjs
+   * read every page's text, on as many threads as Sanad's import uses, as Sanad loads it. Null when
+   * its compiled script is missing (a run under tsx).
+   */
+  pdfjsFloorSeconds: z.number().positive().nullable(),
+  /** pdfjsFloorSeconds / pdftotextSeconds: the best ratio an import built on pdfjs could reach here. */
+  pdfjsFloorRatio: z.number().nonnegative().nullable(),
 });
 
 /** The JSON line the import benchmark prints. */
@@ -60,8 +71,21 @@ export interface ImportBenchOptions {
   processRuns?: number;
 }
 
+/** The compiled floor script beside this one (dist/bench/pdfjs-floor.js), or undefined under tsx. */
+function floorScript(): string | undefined {
+  const here = fileURLToPath(new URL('./pdfjs-floor.js', import.meta.url));
+  return import.meta.url.endsWith('.js') && existsSync(here) ? here : undefined;
+}
+
+/** Median whole-process seconds of pdfjs alone reading `pdf` on `threads` threads (bench/pdfjs-floor.ts). */
+function pdfjsFloor(pdf: string, runs: number, threads: number): number | null {
+  const script = floorScript();
+  if (!script || runs === 0) return null;
+  return round(median(Array.from({ length: runs }, () => timeProcess(process.execPath, [script, pdf, String(threads)]).seconds)));
+}
+
 /** Imports `pdf` with the `sanad` command into `runs` fresh workspaces, pdftotext in between. */
-async function wholeProcess(pdf: string, dir: string, runs: number): Promise<z.infer<typeof WholeProcess>> {
+async function wholeProcess(pdf: string, pages: number, dir: string, runs: number): Promise<z.infer<typeof WholeProcess>> {
   const bin = join(PACKAGE_ROOT, 'bin', 'sanad.js');
   const { toolSeconds, ...rest } = await pairedRuns(
     runs,
@@ -74,7 +98,14 @@ async function wholeProcess(pdf: string, dir: string, runs: number): Promise<z.i
     },
     () => timeTool('pdftotext', [pdf, '/dev/null']),
   );
-  return { ...rest, pdftotextSeconds: toolSeconds };
+  // The floor on the threads Sanad's import reads a file this long with.
+  const floor = pdfjsFloor(pdf, runs, defaultTextThreads(pages));
+  return {
+    ...rest,
+    pdftotextSeconds: toolSeconds,
+    pdfjsFloorSeconds: floor,
+    pdfjsFloorRatio: floor !== null && toolSeconds ? round(floor / toolSeconds, 2) : null,
+  };
 }
 
 export async function runImportBench(options: ImportBenchOptions = {}): Promise<ImportBenchResult> {
@@ -111,7 +142,7 @@ export async function runImportBench(options: ImportBenchOptions = {}): Promise<
       maxRssKB: memory.maxRssKB,
       setupSeconds: round(setupSeconds),
       pdftotext: comparison(seconds, timeTool('pdftotext', [pdf, '/dev/null'])),
-      wholeProcess: runs > 0 ? await wholeProcess(pdf, dir, runs) : null,
+      wholeProcess: runs > 0 ? await wholeProcess(pdf, pages, dir, runs) : null,
     });
   } finally {
     await printer.close();

@@ -4,6 +4,7 @@
  * right, every excerpt placed, output written). No timing assertions: speed
  * targets live in `npm run bench`, never in tests.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BuildBenchResult, filesForPages, runBuildBench } from '../../bench/build.ts';
 import { ImportBenchResult, runImportBench } from '../../bench/import.ts';
 import { comparison, stageTimer, timeTool } from '../../bench/measure.ts';
+import { makeBigPdf } from '../../bench/big-pdf.ts';
+import { extractTextParallel } from '../../src/pdf/text-parallel.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'sanad-bench-test-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -35,8 +38,46 @@ describe('runImportBench', () => {
     // A Node process that loads pdfjs cannot start faster than pdftotext reads 5 pages.
     expect(result.wholeProcess!.ratio).toBeGreaterThan(1);
     expect(result.wholeProcess!.sanadMaxRssMB).toBeGreaterThan(20);
+    // The pdfjs floor is timed only from the compiled benchmarks (under tsx it would time the transpiler).
+    expect(result.wholeProcess!.pdfjsFloorSeconds).toBeNull();
+    expect(result.wholeProcess!.pdfjsFloorRatio).toBeNull();
     // The workspace it imported into holds exactly one source.
     expect(await readdir(join(dir, 'import', 'ws', 'library', 'sources'))).toHaveLength(1);
+  });
+});
+
+describe('pdfjs-floor', () => {
+  const floor = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'pdfjs-floor.ts'), ...args], { encoding: 'utf8', timeout: 60_000 });
+
+  it('reads the text of every page on the threads asked for, each taking its share', async () => {
+    const pdf = join(dir, 'floor', 'seven.pdf');
+    await makeBigPdf(pdf, 7);
+    const reference = await extractTextParallel(new Uint8Array(await readFile(pdf)), { workers: 1 });
+    const one = floor(pdf, '1');
+    const three = floor(pdf, '3');
+    expect(one.status, one.stderr).toBe(0);
+    expect(three.status, three.stderr).toBe(0);
+    const a = JSON.parse(one.stdout) as { pages: number; threads: number; chars: number };
+    const b = JSON.parse(three.stdout) as { pages: number; threads: number; chars: number };
+    expect(a).toMatchObject({ pages: 7, threads: 1 });
+    expect(b).toMatchObject({ pages: 7, threads: 3 });
+    // Every page read once, whatever the split: the same characters as on one thread, and pdfjs's
+    // items hold the page text Sanad keeps (less the line breaks it adds between them).
+    expect(b.chars).toBe(a.chars);
+    const kept = reference.pages.reduce((n, p) => n + p.text.replace(/\s/g, '').length, 0);
+    expect(a.chars).toBeGreaterThanOrEqual(kept);
+    expect(kept).toBeGreaterThan(1000);
+  });
+
+  it('refuses a thread count that is not a positive whole number, and a missing file', () => {
+    const pdf = join(dir, 'floor', 'seven.pdf');
+    const bad = floor(pdf, 'two');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/THREADS must be a positive whole number, not "two"/);
+    const missing = floor(join(dir, 'none.pdf'), '1');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`${join(dir, 'none.pdf')} does not exist: give the path of a PDF.`);
   });
 });
 
