@@ -6,7 +6,7 @@
  * the file and asks getTextContent for its share of the pages, so the figure is what pdfjs itself
  * needs on this machine when the work splits perfectly. An import built on pdfjs cannot be faster.
  *
- *   node dist/bench/bench/pdfjs-floor.js FILE [THREADS]   (THREADS default: the cores, at most 4)
+ *   node dist/bench/pdfjs-floor.js FILE [THREADS]   (THREADS default: the cores, at most 4)
  *
  * Prints one JSON line: pages, threads, characters read (a check that the text was read).
  */

@@ -5,7 +5,7 @@
  * targets live in `npm run bench`, never in tests.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,29 @@ describe('pdfjs-floor', () => {
     const missing = floor(join(dir, 'none.pdf'), '1');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain(`${join(dir, 'none.pdf')} does not exist: give the path of a PDF.`);
+  });
+});
+
+describe('print-floor', () => {
+  const floor = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'print-floor.ts'), ...args], { encoding: 'utf8', timeout: 120_000 });
+
+  it('prints a one-page document, or the HTML file given, through the printing thread', async () => {
+    const one = floor();
+    expect(one.status, one.stderr).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ pages: 1 });
+    const html = join(dir, 'floor', 'three.html');
+    await mkdir(join(dir, 'floor'), { recursive: true });
+    await writeFile(html, '<!doctype html><html lang="en"><title>t</title><p>one</p><p style="break-before: page">two</p><p style="break-before: page">three</p></html>');
+    const three = floor(html);
+    expect(three.status, three.stderr).toBe(0);
+    expect(JSON.parse(three.stdout)).toMatchObject({ pages: 3 });
+  });
+
+  it('refuses an HTML file it cannot read', () => {
+    const missing = floor(join(dir, 'no-such.html'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain(`${join(dir, 'no-such.html')} cannot be read`);
   });
 });
 
