@@ -4,7 +4,7 @@
  * than Q), the missing Q operators are added too, so nothing the document did
  * to the CTM or colours can move or hide what Sanad draws after it.
  */
-import { constants as zlibConstants, inflateSync } from 'node:zlib';
+import { inflatePdfStream } from '../pdf/inflate.ts';
 import { decodePDFRawStream, PDFArray, PDFName, PDFRawStream, PDFStream, type PDFDict, type PDFPage, type PDFRef } from '@cantoo/pdf-lib';
 
 // Byte classes for the scanner: JavaScript's \s within Latin-1 (what the
@@ -70,17 +70,22 @@ export function openGraphicsStates(content: string | Uint8Array): number {
   return depth;
 }
 
-/** A stream's decoded bytes; plain Flate through zlib (native), anything else through pdf-lib. */
-function streamBytes(stream: unknown): Uint8Array {
+/**
+ * A stream's decoded bytes; plain Flate through zlib (native), anything else through pdf-lib.
+ * Flate data zlib cannot inflate goes to pdf-lib's more forgiving decoder, unless `strict`: then
+ * it throws, as the verification's reader will (it inflates with zlib).
+ */
+function streamBytes(stream: unknown, strict = false): Uint8Array {
   if (stream instanceof PDFRawStream) {
     const filter = stream.dict.get(PDFName.of('Filter'));
     const plainFlate = (filter === FLATE || (filter instanceof PDFArray && filter.size() === 1 && filter.get(0) === FLATE)) && !stream.dict.has(PDFName.of('DecodeParms'));
     if (plainFlate) {
       try {
-        // Same leniency as pdf-lib for a stream cut short: keep what was inflated.
-        return inflateSync(stream.contents, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-      } catch {
+        // As readers inflate it: a stream cut short keeps what was inflated, a wrong checksum is ignored.
+        return inflatePdfStream(stream.contents);
+      } catch (error) {
         // Damaged data: pdf-lib's decoder decides, as before.
+        if (strict) throw new Error(`its compressed data is damaged (${error instanceof Error ? error.message : String(error)})`, { cause: error });
       }
     }
     return decodePDFRawStream(stream).decode();
@@ -102,6 +107,20 @@ export function measureOpenStates(page: PDFPage): void {
   measured.set(page.node, safeOpenStates(page));
 }
 
+/**
+ * Measures as measureOpenStates does, but says why a page's content cannot be decoded instead
+ * of assuming it balanced (undefined when it can): the import's trial copy refuses such a page,
+ * which no reader shows whole and whose stamp a build's verification could not check.
+ */
+export function undecodableContent(page: PDFPage): string | undefined {
+  try {
+    measured.set(page.node, pageOpenStates(page, true));
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 function safeOpenStates(page: PDFPage): number {
   try {
     return pageOpenStates(page);
@@ -111,12 +130,12 @@ function safeOpenStates(page: PDFPage): number {
   }
 }
 
-/** Graphics-state depth a page's content (all its streams) leaves open. */
-function pageOpenStates(page: PDFPage): number {
+/** Graphics-state depth a page's content (all its streams) leaves open (`strict`: see streamBytes). */
+function pageOpenStates(page: PDFPage, strict = false): number {
   const contents = page.node.Contents();
   const ctx = page.doc.context;
   if (contents instanceof PDFArray) {
-    const parts = contents.asArray().map((ref) => streamBytes(ctx.lookup(ref)));
+    const parts = contents.asArray().map((ref) => streamBytes(ctx.lookup(ref), strict));
     if (parts.length === 1) return openGraphicsStates(parts[0]!);
     // Streams are joined by a newline, as a reader concatenates them.
     const joined = new Uint8Array(parts.reduce((a, p) => a + p.length + 1, 0));
@@ -128,7 +147,7 @@ function pageOpenStates(page: PDFPage): number {
     }
     return openGraphicsStates(joined.subarray(0, Math.max(0, at - 1)));
   }
-  return openGraphicsStates(streamBytes(contents));
+  return openGraphicsStates(streamBytes(contents, strict));
 }
 
 export interface PageResources {

@@ -6,6 +6,7 @@
  */
 import { ParseSpeeds, PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import '../pdf/quiet.ts';
+import { undecodableContent } from './content.ts';
 import { DonorCopier } from './copy.ts';
 import { PageDrawer } from './draw.ts';
 import { makeInert } from './inert.ts';
@@ -28,6 +29,11 @@ export async function trialCopyOf(donor: PDFDocument): Promise<void> {
   const font = await out.embedFont(StandardFonts.HelveticaBold);
   const copier = new DonorCopier(donor, out);
   const pages = copier.copyPages(Array.from({ length: donor.getPageCount() }, (_, i) => i)).map((p) => out.addPage(p));
+  // A build copies a page whose content cannot be decoded, then cannot verify its stamp: refused here.
+  pages.forEach((page, i) => {
+    const why = undecodableContent(page);
+    if (why) throw new Error(`the content of page ${i + 1} cannot be decoded: ${why}`);
+  });
   copier.copyFormFields();
   const drawer = new PageDrawer(out, font);
   pages.forEach((page, i) => drawer.draw(page, String(i + 1), []));

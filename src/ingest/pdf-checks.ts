@@ -97,6 +97,8 @@ export const MAX_PAGES = 200_000;
  */
 export function unsafePageTree(doc: PDFDocument, maxPages = MAX_PAGES): string | undefined {
   const ctx = doc.context;
+  // pdf-lib finds the catalog even without a trailer; none at all leaves nothing that lists the pages.
+  if (!(doc.catalog instanceof PDFDict)) return 'its catalog, the object that lists its pages, is missing; the file is probably cut short';
   const rootRef = doc.catalog.get(PDFName.of('Pages'));
   const root = ctx.lookup(rootRef);
   const rootDict = root instanceof PDFDict ? root : root instanceof PDFStream ? root.dict : undefined;

@@ -45,6 +45,10 @@ export function itemRect(t: number[], width: number, height: number): Rect {
   return { x: round(x), y: round(y), w: round(Math.max(...xs) - x), h: round(Math.max(...ys) - y) };
 }
 
+function isFiniteRect(r: Rect): boolean {
+  return Number.isFinite(r.x) && Number.isFinite(r.y) && Number.isFinite(r.w) && Number.isFinite(r.h);
+}
+
 function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
@@ -78,7 +82,10 @@ export function pageTextFromContent(pageNumber: number, page: PageGeometry, cont
       }
       const start = text.length;
       text += item.str;
-      runs.push({ start, end: text.length, rect: itemRect(t, item.width, item.height) });
+      // A damaged file can give a glyph a matrix or width that is not a number: its text is kept
+      // (searchable, quotable) without a box, rather than the page or the file being lost.
+      const rect = itemRect(t, item.width, item.height);
+      if (isFiniteRect(rect)) runs.push({ start, end: text.length, rect });
     }
     if (item.hasEOL && text.length > 0 && !text.endsWith('\n')) text += '\n';
     prev = { x, y, end: x + item.width, size, eol: item.hasEOL };

@@ -3,7 +3,7 @@
  * encoding pdf-lib (and so Sanad) writes. Any other filter throws
  * RawPdfError, and the caller falls back to pdfjs or pdf-lib.
  */
-import { inflateSync } from 'node:zlib';
+import { inflatePdfStream } from '../pdf/inflate.ts';
 import { RawPdfError, type PdfDict } from './raw-syntax.ts';
 
 /** Undoes PNG predictors (Predictor ≥ 10) row by row. */
@@ -49,7 +49,7 @@ export function unpredict(data: Uint8Array, parms: PdfDict | undefined): Uint8Ar
 export function flate(data: Uint8Array, parms: PdfDict | undefined): Uint8Array {
   let out: Uint8Array;
   try {
-    out = inflateSync(data, { finishFlush: 2 });
+    out = inflatePdfStream(data);
   } catch (cause) {
     throw new RawPdfError(`a Flate stream cannot be inflated (${String(cause)})`);
   }

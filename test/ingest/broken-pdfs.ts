@@ -104,3 +104,70 @@ export function pageTreeBomb(levels = 8, fanout = 8, honestCount = false): Uint8
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
 }
+
+// Found by fuzzing the import (random bytes flipped, zeroed, cut or repeated in real PDFs).
+
+/** A file with one page object and nothing that lists it: no catalog, no trailer (a download cut short). */
+export function noCatalog(): Uint8Array {
+  return new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<< /Type /Page /MediaBox [0 0 200 200] >>\nendobj\n2 0 obj\n<< /Length 0 >>\nstream\n\nendstream\nendobj\n');
+}
+
+/** Writes bits least significant first, as deflate packs them. */
+class BitWriter {
+  readonly bytes: number[] = [];
+  private bit = 0;
+  write(value: number, count: number): void {
+    for (let i = 0; i < count; i++) {
+      if (this.bit === 0) this.bytes.push(0);
+      this.bytes[this.bytes.length - 1]! |= ((value >> i) & 1) << this.bit;
+      this.bit = (this.bit + 1) % 8;
+    }
+  }
+  /** A Huffman code: its bits go most significant first. */
+  code(value: number, count: number): void {
+    for (let i = count - 1; i >= 0; i--) this.write((value >> i) & 1, 1);
+  }
+}
+
+/**
+ * Flate data zlib refuses ("invalid distance too far back": a copy from before the start of the
+ * output) but a forgiving decoder (pdf.js's, pdf-lib's) reads as `q` and a newline followed by
+ * three stray bytes: a page whose content is damaged, not missing.
+ */
+export function farBackFlate(): Uint8Array {
+  const w = new BitWriter();
+  w.write(1, 1); // last block
+  w.write(1, 2); // fixed Huffman codes
+  for (const c of 'q\n') w.code(0x30 + c.charCodeAt(0), 8); // literals 0–143: 8-bit codes from 0x30
+  w.code(1, 7); // length code 257: 3 bytes
+  w.code(10, 5); // distance code 10: 33 bytes back (4 extra bits follow, all zero), with 2 bytes written
+  w.write(0, 4);
+  w.code(0, 7); // end of block (256)
+  return new Uint8Array([0x78, 0x01, ...w.bytes, 0, 0, 0, 0]);
+}
+
+/** Three pages; page 2's content is `flate` (Flate-encoded, as stored). */
+export async function damagedContent(flate: Uint8Array): Promise<Uint8Array> {
+  const doc = await pagesDoc(3, 'Damaged content');
+  const page = doc.getPage(1);
+  const stream = PDFRawStream.of(doc.context.obj({ Filter: 'FlateDecode', Length: flate.length }) as PDFDict, flate);
+  page.node.set(PDFName.of('Contents'), doc.context.register(stream));
+  return save(doc);
+}
+
+/**
+ * Six pages whose page objects 3 to 6 were overwritten with zeros where the cross-reference table
+ * says they are (pdfjs: "Bad (uncompressed) XRef entry"), leaving pages 1 and 2 whole.
+ */
+export async function zeroedPageObjects(): Promise<Uint8Array> {
+  const doc = await pagesDoc(6, 'Zeroed');
+  const refs = doc.getPages().map((p) => p.ref);
+  const bytes = await save(doc);
+  const text = Buffer.from(bytes).toString('latin1');
+  for (const ref of refs.slice(2)) {
+    const start = text.indexOf(`\n${ref.objectNumber} 0 obj`) + 1;
+    const end = text.indexOf('endobj', start) + 'endobj'.length;
+    bytes.fill(0, start, end);
+  }
+  return bytes;
+}

@@ -1,6 +1,6 @@
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFString, type PDFPage } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFPage } from '@cantoo/pdf-lib';
 import { buildBundle, type BuildResult } from '../../src/bundle/index.ts';
 import { ChromiumPrinter } from '../../src/print/chromium.ts';
 import { verifyBundle } from '../../src/verify/index.ts';
@@ -101,6 +101,26 @@ describe('verification of stamps from the appended stream', () => {
     expect(await verifyBundle([await reencode(false)], built.report, { threads: 1 })).toEqual({ ok: true, failures: [] });
     const r = await verifyBundle([await reencode(true)], built.report, { threads: 1 });
     expect(stampFailures(r.failures)).toEqual(['volume 1 page 5 (bundle page 5) has no page label "5" at its bottom right']);
+  });
+
+  it('reads a page whose content has a wrong Flate checksum directly, as readers show it (it passes)', async () => {
+    // The source's content on page 5 re-compressed with its Adler-32 checksum spoiled: pdf.js and
+    // poppler do not check it, so the page shows whole; zlib alone would refuse it.
+    const spoiled = await mutate(5, (page, doc) => {
+      const contents = page.node.Contents() as PDFArray;
+      const ref = contents.asArray().find((r): r is PDFRef => {
+        const s = doc.context.lookup(r) as PDFRawStream;
+        return r instanceof PDFRef && s.dict.get(PDFName.of('Filter')) === PDFName.of('FlateDecode') && /Tj|TJ/.test(new TextDecoder('latin1').decode(inflate(s)));
+      })!;
+      const s = doc.context.lookup(ref) as PDFRawStream;
+      const zlib = deflateSync(inflate(s));
+      zlib[zlib.length - 1] = zlib[zlib.length - 1]! ^ 0xff;
+      expect(() => inflateSync(zlib)).toThrow(/incorrect data check/);
+      doc.context.assign(ref, PDFRawStream.of(s.dict, zlib));
+    });
+    const raw = new RawPdf(spoiled);
+    expect(checkStamp(raw, raw.pages()[4]!, '5')).toEqual({ ok: true });
+    expect(await verifyBundle([spoiled], built.report, { threads: 1 })).toEqual({ ok: true, failures: [] });
   });
 
   it('reads pages with links with pdfjs: a link on a source page that leads nowhere is caught', async () => {
