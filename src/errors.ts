@@ -70,9 +70,15 @@ export class EncryptedSourceError extends SanadError {
   }
 }
 
+/** What to do about a damaged PDF (the default), or a damaged photo or scan. */
+const REMEDY = {
+  pdf: 'download it again or re-save it from a PDF reader, then import it',
+  image: 'copy it from the phone or camera again, or open it in an image viewer and save a new copy, then import it',
+} as const;
+
 export class DamagedSourceError extends SanadError {
-  constructor(file: string, detail: string, cause?: unknown) {
-    super('DAMAGED_SOURCE', `${file} is damaged and could not be repaired (${detail}): download it again or re-save it from a PDF reader, then import it.`, { file, cause });
+  constructor(file: string, detail: string, cause?: unknown, kind: keyof typeof REMEDY = 'pdf') {
+    super('DAMAGED_SOURCE', `${file} is damaged and could not be repaired (${detail}): ${REMEDY[kind]}.`, { file, cause });
   }
 }
 

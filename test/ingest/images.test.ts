@@ -4,13 +4,14 @@
  * CCITT G4 fax TIFF, all generated here. OCR is off in these tests (see
  * test/integration/scans-and-photos.test.ts for the whole path with OCR).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DamagedSourceError } from '../../src/errors.ts';
+import { PACKAGE_ROOT } from '../../src/paths.ts';
 import { readCapture } from '../../src/ingest/image/capture.ts';
 import { decodeImage } from '../../src/ingest/image/decode.ts';
 import { detectImage } from '../../src/ingest/image/detect.ts';
@@ -64,6 +65,28 @@ describe('image decoding', () => {
     const broken = new Uint8Array(webp.subarray(0, 40));
     await expect(decodeImage('broken.webp', broken, 'webp')).rejects.toBeInstanceOf(DamagedSourceError);
     await expect(decodeImage('broken.webp', broken, 'webp')).rejects.toThrow(/broken\.webp/);
+    // Advice for a photo, not a PDF's.
+    await expect(decodeImage('broken.webp', broken, 'webp')).rejects.toThrow(
+      'broken.webp is damaged and could not be repaired (the image cannot be decoded): copy it from the phone or camera again, or open it in an image viewer and save a new copy, then import it.',
+    );
+  });
+
+  it('refuses a damaged HEIC with libheif\'s reason as the cause, and keeps that reason off the command\'s standard output', async () => {
+    const whole = bytesOf(heicPhoto(dir, ['Cut short.']));
+    const cut = whole.subarray(0, Math.floor(whole.length / 2));
+    const error = await decodeImage('IMG_0414.HEIC', cut, 'heic').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DamagedSourceError);
+    expect(((error as Error).cause as Error).message).toMatch(/^(Could not parse HEIF file|Decoding image failed): \w/);
+    // libheif prints that reason with console.log: on the command line, standard output carries --json results.
+    const file = join(dir, 'IMG_0414.HEIC');
+    writeFileSync(file, cut);
+    const bin = join(PACKAGE_ROOT, 'bin', 'sanad.js');
+    const ws = join(dir, 'ws-heic');
+    execFileSync(process.execPath, [bin, '--workspace', ws, 'init']);
+    const run = spawnSync(process.execPath, [bin, '--workspace', ws, '--json', 'import', '--ocr', 'never', file], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toMatch(/HEIF/);
+    expect(run.stderr).toContain('IMG_0414.HEIC is damaged and could not be repaired (the image cannot be decoded): copy it from the phone or camera again');
   });
 });
 

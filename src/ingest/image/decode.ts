@@ -25,9 +25,42 @@ const SHORT = 2480;
 type HeicDecode = (input: { buffer: Uint8Array }) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
 const HEIC_DECODE = 'heic-decode';
 
+/**
+ * libheif reports a file it cannot read with console.log before heic-decode throws: on the
+ * command line that lands on standard output, in the middle of `sanad --json`'s result. Those
+ * messages (exactly these) are kept from the console; the last one becomes the error's cause.
+ */
+const LIBHEIF_SAYS = /^(Could not create HEIF context|Could not get image data for id|Could not parse HEIF file|Decoding image failed|Error loading image ids|No images found)$/;
+let libheifSaid: string | undefined;
+let libheifQuiet = false;
+
+/** A libheif console argument as text: its errors are objects with a message; its handles say nothing. */
+function said(arg: unknown): string | undefined {
+  if (typeof arg !== 'object' || arg === null) return String(arg);
+  const message = (arg as { message?: unknown }).message;
+  return typeof message === 'string' && message ? message : undefined;
+}
+
+function quietLibheif(): void {
+  if (libheifQuiet) return;
+  libheifQuiet = true;
+  const log = console.log.bind(console);
+  console.log = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && LIBHEIF_SAYS.test(args[0])) libheifSaid = args.map(said).filter((a) => a !== undefined).join(': ');
+    else log(...args);
+  };
+}
+
 async function heicToPng(bytes: Uint8Array): Promise<Buffer> {
   const { default: decode } = (await import(HEIC_DECODE)) as { default: HeicDecode };
-  const image = await decode({ buffer: bytes });
+  quietLibheif();
+  libheifSaid = undefined;
+  let image: Awaited<ReturnType<HeicDecode>>;
+  try {
+    image = await decode({ buffer: bytes });
+  } catch (error) {
+    throw libheifSaid ? new Error(libheifSaid, { cause: error }) : error;
+  }
   return sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), { raw: { width: image.width, height: image.height, channels: 4 } }).png().toBuffer();
 }
 
@@ -57,6 +90,6 @@ export async function decodeImage(name: string, bytes: Uint8Array, ext: ImageExt
     }
     return [await page(sharp(buffer, { page: 0 }), photo)];
   } catch (error) {
-    throw new DamagedSourceError(name, 'the image cannot be decoded', error);
+    throw new DamagedSourceError(name, 'the image cannot be decoded', error, 'image');
   }
 }
