@@ -8,7 +8,7 @@
 import { promises as fsp } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { InvalidInputError, NotFoundError, isSanadError } from '../errors.ts';
+import { InvalidInputError, NotFoundError, SanadError, isSanadError } from '../errors.ts';
 import { SourceMeta, SourceMetaPatch, TextFile, type PageText } from '../model/index.ts';
 import { readPageText, encodeTextFile, type NoticeSink } from './text-cache.ts';
 import { writeNewFileDurable } from './atomic.ts';
@@ -43,7 +43,13 @@ export async function sourceDirOf(ws: string, id: string): Promise<string> {
 }
 
 export async function readMeta(folder: string): Promise<SourceMeta> {
-  return readJson(path.join(folder, SOURCE_FILE), 'source', SourceMeta);
+  const file = path.join(folder, SOURCE_FILE);
+  try {
+    return await readJson(file, 'source', SourceMeta);
+  } catch (error) {
+    if (!isMissingFile(error)) throw error;
+    throw new SanadError('MISSING_FILE', `${file} is missing, so this source cannot be read: restore the file from your own backup, or delete the folder ${folder} and import the source again.`, { file, cause: error });
+  }
 }
 
 /** Titles in a reader's order: "Report 2" before "Report 10", case and accents aside. */
@@ -210,6 +216,33 @@ export async function readText(ws: string, id: string, options: { writable: bool
 export async function documentPdfPathOf(ws: string, id: string): Promise<string> {
   const folder = await sourceDirOf(ws, id);
   return documentPdfIn(folder, await readMeta(folder));
+}
+
+/**
+ * The PDF Sanad paginates for a source, for a bundle. A PDF stored once (the original is the
+ * document) is checked against the SHA-256 recorded at import, which the bundle's source-integrity
+ * list prints: a copy changed on disk since (a failing disk, a sync tool, an edit) is refused
+ * rather than bundled under a hash it no longer has.
+ */
+export async function readDocumentPdf(ws: string, id: string): Promise<Uint8Array> {
+  const folder = await sourceDirOf(ws, id);
+  const meta = await readMeta(folder);
+  const file = await documentPdfIn(folder, meta);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fsp.readFile(file));
+  } catch (error) {
+    if (!isMissingFile(error)) throw error;
+    throw new SanadError('MISSING_FILE', `${file} is missing, so "${meta.title}" (${meta.id}) cannot be read: restore the file from your own backup, or delete the source and import it again.`, { file, cause: error });
+  }
+  if (path.basename(file) === meta.originalFile && sha256Of(bytes) !== meta.sha256) {
+    throw new SanadError(
+      'SOURCE_CHANGED',
+      `${file} has changed since "${meta.title}" (${meta.id}) was imported: its SHA-256 is no longer ${meta.sha256}, the one the bundle's integrity list gives. Restore it from your own backup or copy the original file back over it, then build again.`,
+      { file },
+    );
+  }
+  return bytes;
 }
 
 export async function readOriginal(ws: string, id: string): Promise<Uint8Array> {

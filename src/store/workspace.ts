@@ -260,8 +260,9 @@ export class Workspace {
     return sources.documentPdfPathOf(this.dir, id);
   }
 
-  async readDocumentPdf(id: string): Promise<Uint8Array> {
-    return new Uint8Array(await fsp.readFile(await this.documentPdfPath(id)));
+  /** The PDF a bundle paginates (a PDF stored once is checked against its recorded SHA-256: sources.readDocumentPdf). */
+  readDocumentPdf(id: string): Promise<Uint8Array> {
+    return sources.readDocumentPdf(this.dir, id);
   }
 
   readOriginal(id: string): Promise<Uint8Array> {
