@@ -40,6 +40,7 @@ async function tagQuoteQueued(ws: Workspace, input: TagQuoteInput, now: Date): P
   if (meta.flags.includes('no-text-layer')) {
     throw new InvalidInputError(`"${meta.title}" has no text layer: excerpts cannot be anchored until the file is OCRed; run it through OCR and import the result.`);
   }
+  if (input.quote.trim() === '') throw new InvalidInputError(`The quote is empty: give the exact words of the passage in "${meta.title}" to tag.`);
   if (input.tags.length === 0) throw new InvalidInputError('An excerpt needs at least one tag: add --tag "Threat patterns" or similar.');
   const pages = await ws.readText(meta.id);
   const { ids, created } = await resolveTags(ws, input.tags, input.createTags ?? false);

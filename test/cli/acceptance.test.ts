@@ -85,6 +85,14 @@ describe('sanad command line (issue 2 acceptance)', () => {
     expect(r.stderr).toMatch(/closest passage is on page 2/);
   });
 
+  it('says an empty quote is empty, rather than not found', async () => {
+    for (const quote of ['', '   ']) {
+      const r = await sanad(ws, 'tag', reportId, '--quote', quote, '--tag', 'Threat patterns');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('sanad: The quote is empty: give the exact words of the passage in "Pakistan country report" to tag.\n');
+    }
+  });
+
   it('searches across every page of every source', async () => {
     const r = await sanad(ws, 'search', 'Karachi', '--json');
     expect(r.code).toBe(0);
