@@ -68,7 +68,6 @@ export interface StoreProblem {
 /** The problem to report for a source.json that could not be read; undefined for an error that is not about the file (rethrow it). */
 export function metaProblem(folder: string, reason: unknown): StoreProblem | undefined {
   if (isSanadError(reason)) return { file: path.join(folder, SOURCE_FILE), message: reason.message };
-  if (isMissingFile(reason)) return { file: path.join(folder, SOURCE_FILE), message: `${path.join(folder, SOURCE_FILE)} is missing, so this source cannot be listed: restore the file from your own backup, or delete the folder ${folder}.` };
   return undefined;
 }
 
