@@ -127,3 +127,19 @@ export function unsafePageTree(doc: PDFDocument, maxPages = MAX_PAGES): string |
   }
   return undefined;
 }
+
+/**
+ * Drops a catalog's /AcroForm that is not a form: not a dictionary, or one whose /Fields is not
+ * a list (a damaged file). Every reader of forms (flattening, the bundle's copy) would stop on
+ * it, and there is no form left to keep. Returns whether it was dropped.
+ */
+export function dropInvalidAcroForm(doc: PDFDocument): boolean {
+  const key = PDFName.of('AcroForm');
+  const raw = doc.catalog.get(key);
+  if (raw === undefined) return false;
+  const form = doc.context.lookup(raw);
+  const fields = form instanceof PDFDict ? form.get(PDFName.of('Fields')) : undefined;
+  if (form instanceof PDFDict && (fields === undefined || doc.context.lookup(fields) instanceof PDFArray)) return false;
+  doc.catalog.delete(key);
+  return true;
+}

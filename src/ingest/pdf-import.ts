@@ -43,8 +43,10 @@ function hasFormFields(doc: PDFDocument): boolean {
 
 /** The page count when `doc` can be kept as it is without preparePdf's repairs, else undefined. */
 function keepable(bytes: Uint8Array, doc: PDFDocument): number | undefined {
-  if (doc.isEncrypted || hasFormFields(doc) || !hasIntactTrailer(bytes)) return undefined;
+  if (doc.isEncrypted || !hasIntactTrailer(bytes)) return undefined;
   try {
+    // A form, or a form entry that is not one (damage preparePdf repairs).
+    if (hasFormFields(doc)) return undefined;
     const tree = inspectPageTree(doc);
     if (tree.found === 0 || tree.declared !== tree.found || tree.missingContent.length > 0) return undefined;
     return tree.found;

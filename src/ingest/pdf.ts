@@ -13,7 +13,7 @@ import { DamagedSourceError, EncryptedSourceError } from '../errors.ts';
 import '../pdf/quiet.ts';
 import type { SourceFlag } from '../model/index.ts';
 import { trialCopy } from '../bundle/trial.ts';
-import { hasIntactTrailer, inspectPageTree, MAX_PAGES, probeWithPdfjs, unsafePageTree, type PageTreeReport, type PdfjsProbe } from './pdf-checks.ts';
+import { dropInvalidAcroForm, hasIntactTrailer, inspectPageTree, MAX_PAGES, probeWithPdfjs, unsafePageTree, type PageTreeReport, type PdfjsProbe } from './pdf-checks.ts';
 import { rebuildPageTree } from './pdf-repair.ts';
 
 export interface PreparedPdf {
@@ -123,11 +123,15 @@ interface Opened {
   encrypted: boolean;
   tree: PageTreeReport;
   rebuilt: boolean;
+  /** A damaged /AcroForm (not a form) was dropped: the copy is a repair. */
+  formDropped: boolean;
 }
 
 /** Opens (and decrypts) with pdf-lib; a page tree pdf-lib cannot walk, or that loses pages, is rebuilt. */
 async function openForSanad(name: string, bytes: Uint8Array, first: PDFDocument, probe: PdfjsProbe): Promise<Opened> {
   const { doc, encrypted } = await decrypted(name, bytes, first);
+  // A form entry that is not a form is damage, repaired by dropping it (nothing of a form is lost).
+  const formDropped = dropInvalidAcroForm(doc);
   const seen = probe.ok ? probe.pages : 0;
   let tree = tryInspect(doc);
   // What the file says it holds, read before any rebuild: a rebuilt tree must not hide lost pages.
@@ -149,7 +153,7 @@ async function openForSanad(name: string, bytes: Uint8Array, first: PDFDocument,
   if (tree.missingContent.length > 0) {
     throw new DamagedSourceError(name, `the content of page ${tree.missingContent.join(', ')} is missing`);
   }
-  return { doc, encrypted, tree, rebuilt };
+  return { doc, encrypted, tree, rebuilt, formDropped };
 }
 
 async function saveCopy(name: string, doc: PDFDocument, encrypted: boolean): Promise<Uint8Array> {
@@ -188,7 +192,7 @@ export async function preparePdf(name: string, bytes: Uint8Array): Promise<Prepa
     flags.push('forms-not-flattened');
   }
   const { doc, encrypted, tree } = opened;
-  const needsRepair = opened.rebuilt || !hasIntactTrailer(bytes) || !probe.ok || !probe.pagesLoad || probe.pages !== tree.found;
+  const needsRepair = opened.rebuilt || opened.formDropped || !hasIntactTrailer(bytes) || !probe.ok || !probe.pagesLoad || probe.pages !== tree.found;
   if (needsRepair) flags.push('repaired');
 
   const title = infoString(() => doc.getTitle());

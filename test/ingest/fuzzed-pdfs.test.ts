@@ -7,7 +7,7 @@
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PDFDocument, PDFName, StandardFonts } from '@cantoo/pdf-lib';
+import { PDFDocument, PDFName, PDFNumber, StandardFonts } from '@cantoo/pdf-lib';
 import { DamagedSourceError } from '../../src/errors.ts';
 import { importPdf } from '../../src/ingest/pdf-import.ts';
 import { preparePdf } from '../../src/ingest/pdf.ts';
@@ -79,6 +79,24 @@ describe('import of fuzzed PDFs', () => {
     // The same thread reads the next file.
     const again = await refusal(importPdfInWorker('zeroed-again.pdf', bytes));
     expect(again.message).toMatch(/^zeroed-again\.pdf is damaged/);
+  });
+
+  it('repairs a file whose form entry is not a form, dropping it, instead of failing on it', async () => {
+    for (const junk of ['number', 'fields'] as const) {
+      const doc = await PDFDocument.create({ updateMetadata: false });
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      for (const n of [1, 2]) doc.addPage([595, 842]).drawText(`Form damage page ${n}`, { x: 72, y: 760, size: 14, font });
+      // A flipped byte can leave /AcroForm pointing at anything; here a number, or a form whose /Fields is one.
+      doc.catalog.set(PDFName.of('AcroForm'), junk === 'number' ? PDFNumber.of(5) : doc.context.obj({ Fields: 7 }));
+      const bytes = await doc.save({ useObjectStreams: false });
+      const { prepared, text } = await importPdf(`${junk}.pdf`, bytes);
+      expect(prepared.flags).toEqual(['repaired']);
+      expect(prepared.pages).toBe(2);
+      const kept = await PDFDocument.load(prepared.documentPdf);
+      expect(kept.catalog.get(PDFName.of('AcroForm'))).toBeUndefined();
+      expect(text.map((p) => p.text.trim())).toEqual(['Form damage page 1', 'Form damage page 2']);
+      await expect(trialCopy(prepared.documentPdf)).resolves.toBeUndefined();
+    }
   });
 
   it('keeps the text of a line whose matrix overflows, without a box, instead of refusing the file', async () => {
